@@ -1,0 +1,74 @@
+// Source text, locations and ranges: every token, AST node and diagnostic points here.
+
+/// A piece of *lr* source: a script file, or one notebook cell.
+///
+/// A cell is parsed on its own but reports positions in notebook coordinates, so a
+/// `Source` carries the 1-based line its first line has in the file it came from.
+public struct Source: Sendable, Hashable {
+  /// The file it came from (a path, or a name like `<repl>`), shown in diagnostics.
+  public var name: String
+  /// The text that is lexed and parsed.
+  public var text: String
+  /// The line in `name` on which `text` starts (1 for a whole file).
+  public var firstLine: Int
+
+  public init(name: String, text: String, firstLine: Int = 1) {
+    self.name = name
+    self.text = text
+    self.firstLine = firstLine
+  }
+
+  /// The text of file line `line` (1-based, in file coordinates) without its newline,
+  /// or nil when the line lies outside this source.
+  public func lineText(_ line: Int) -> String? {
+    let index = line - firstLine
+    guard index >= 0 else { return nil }
+    var current = 0
+    for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if current == index {
+        return piece.hasSuffix("\r") ? String(piece.dropLast()) : String(piece)
+      }
+      current += 1
+    }
+    return nil
+  }
+}
+
+/// A 1-based line and column in file coordinates. Columns count characters
+/// (extended grapheme clusters), so a caret lines up under what the user sees.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public var line: Int
+  public var column: Int
+
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+
+  public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+    (a.line, a.column) < (b.line, b.column)
+  }
+
+  public var description: String { "\(line):\(column)" }
+}
+
+/// A half-open range `start..<end` in one source file, named by `file`.
+public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
+  public var file: String
+  public var start: SourceLocation
+  public var end: SourceLocation
+
+  public init(file: String, start: SourceLocation, end: SourceLocation) {
+    self.file = file
+    self.start = start
+    self.end = end
+  }
+
+  /// The smallest range covering both (which must be in the same file).
+  public func union(_ other: SourceRange) -> SourceRange {
+    SourceRange(file: file, start: min(start, other.start), end: max(end, other.end))
+  }
+
+  /// `file:line:col`, the form editors jump to.
+  public var description: String { "\(file):\(start.line):\(start.column)" }
+}

@@ -1,0 +1,1 @@
+// Tensors: see README.md. (Scaffolding: replaced by the target's real files.)

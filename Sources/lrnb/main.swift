@@ -1,0 +1,2 @@
+// lrnb: the command-line tool. (Scaffolding.)
+print("lrnb")

@@ -1,0 +1,1 @@
+// LangTests (scaffolding)

@@ -1,0 +1,1 @@
+// NotebookTests (scaffolding)

@@ -1,0 +1,1 @@
+// PlottingTests (scaffolding)

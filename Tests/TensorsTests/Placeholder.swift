@@ -1,0 +1,1 @@
+// TensorsTests (scaffolding)
