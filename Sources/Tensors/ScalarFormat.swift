@@ -18,7 +18,7 @@ struct ScalarFormat {
 
   let style: Style
   /// The widest formatted sample, so every cell can be padded to it.
-  private(set) var width = 1
+  private var width = 1
 
   init(sample: [Float]) {
     let finite = sample.filter { $0.isFinite }.map { Double(Swift.abs($0)) }

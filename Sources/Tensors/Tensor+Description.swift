@@ -52,8 +52,7 @@ extension Tensor: CustomStringConvertible {
     let shown = Tensor.shownIndices(shape[axis])
     if axis == rank - 1 {
       let cells = shown.map { index in
-        index.map { format.string(storage.pointer[offset + $0 * stride]) }
-          ?? String(repeating: " ", count: Swift.max(format.width - 1, 0)) + "…"
+        index.map { format.string(storage.pointer[offset + $0 * stride]) } ?? "…"
       }
       current += cells.joined(separator: "  ") + "]"
       return
