@@ -11,7 +11,7 @@ extension Figure {
   /// `Line plot "training loss". x axis "epoch" (linear, 0 to 10); y axis "loss"
   /// (log, 0.001 to 1). Series: train, test.`
   public var generatedAltText: String {
-    let used = panels.filter { !$0.series.isEmpty || $0.title != nil }
+    let used = panels.filter { $0.visible && (!$0.series.isEmpty || $0.title != nil) }
     if used.count <= 1 {
       let axes = used.first ?? panels.first ?? Axes()
       var text = axes.altDescription(figureTitle: title)

@@ -51,6 +51,8 @@ public struct Axes: Sendable, Hashable {
   public var grid: Bool
   /// Draw spines, ticks and tick labels; nil decides by content (off for images).
   public var showAxes: Bool?
+  /// False leaves the panel's cell empty (unused cells of an image grid).
+  public var visible = true
 
   /// A panel with the given texts and scales.
   public init(

@@ -71,40 +71,66 @@ struct PanelPlanner {
 
   func layouts() -> [PanelLayout] {
     let specs = specs()
-    let cells = figure.panels.indices.map(cell)
     // Start from typical margins, then iterate: margins depend on tick labels, which
     // depend on the data area's size. Three rounds settle in practice.
-    var areas = cells.map { $0.inset(top: 20, left: 50, bottom: 40, right: 12) }
+    var areas = figure.panels.indices.map {
+      cell($0).inset(top: 20, left: 50, bottom: 40, right: 12)
+    }
+    var frames = figure.panels.indices.map(cell)
     for _ in 0..<3 {
       let margins = figure.panels.indices.map { i in
         self.margins(for: i, spec: specs[i], area: areas[i])
       }
-      let aligned = align(margins)
-      areas = cells.indices.map { i in
-        let m = aligned[i]
-        let area = cells[i].inset(top: m.top, left: m.left, bottom: m.bottom, right: m.right)
-        return Rect(x: area.x, y: area.y, width: max(1, area.width), height: max(1, area.height))
-      }
+      (frames, areas) = arrange(margins)
     }
     return figure.panels.indices.map { i in
-      finalLayout(index: i, spec: specs[i], cell: cells[i], area: areas[i])
+      finalLayout(index: i, spec: specs[i], cell: frames[i], area: areas[i])
     }
   }
 
-  /// Takes the largest margin per grid column (left, right) and row (top, bottom), so the
-  /// data areas of a grid line up.
-  func align(_ margins: [Margins]) -> [Margins] {
-    var out = margins
-    for i in margins.indices {
-      let row = i / figure.columns
-      let column = i % figure.columns
-      let sameRow = margins.indices.filter { $0 / figure.columns == row }
-      let sameColumn = margins.indices.filter { $0 % figure.columns == column }
-      out[i].top = sameRow.map { margins[$0].top }.max() ?? margins[i].top
-      out[i].bottom = sameRow.map { margins[$0].bottom }.max() ?? margins[i].bottom
-      out[i].left = sameColumn.map { margins[$0].left }.max() ?? margins[i].left
-      out[i].right = sameColumn.map { margins[$0].right }.max() ?? margins[i].right
+  /// Places the grid: every column takes the largest left and right margin of its panels,
+  /// every row the largest top and bottom margin, and all data areas get the same size,
+  /// so shared axes line up and get the same ticks.
+  func arrange(_ margins: [Margins]) -> (frames: [Rect], areas: [Rect]) {
+    let rows = figure.rows
+    let cols = figure.columns
+    var left = [Double](repeating: 0, count: cols)
+    var right = left
+    var top = [Double](repeating: 0, count: rows)
+    var bottom = top
+    for (i, m) in margins.enumerated() where figure.panels[i].visible {
+      let r = i / cols
+      let c = i % cols
+      left[c] = max(left[c], m.left)
+      right[c] = max(right[c], m.right)
+      top[r] = max(top[r], m.top)
+      bottom[r] = max(bottom[r], m.bottom)
     }
-    return out
+    let gaps = Metrics.panelGap
+    let plotWidth = max(
+      1, (content.width - Double(cols - 1) * gaps - left.reduce(0, +) - right.reduce(0, +))
+        / Double(cols))
+    let plotHeight = max(
+      1, (content.height - Double(rows - 1) * gaps - top.reduce(0, +) - bottom.reduce(0, +))
+        / Double(rows))
+    var columnStart = [content.x]
+    for c in 0..<cols { columnStart.append(columnStart[c] + left[c] + plotWidth + right[c] + gaps) }
+    var rowStart = [content.y]
+    for r in 0..<rows { rowStart.append(rowStart[r] + top[r] + plotHeight + bottom[r] + gaps) }
+    var frames: [Rect] = []
+    var areas: [Rect] = []
+    for i in margins.indices {
+      let r = i / cols
+      let c = i % cols
+      frames.append(
+        Rect(
+          x: columnStart[c], y: rowStart[r], width: left[c] + plotWidth + right[c],
+          height: top[r] + plotHeight + bottom[r]))
+      areas.append(
+        Rect(
+          x: columnStart[c] + left[c], y: rowStart[r] + top[r], width: plotWidth,
+          height: plotHeight))
+    }
+    return (frames, areas)
   }
 }

@@ -98,7 +98,8 @@ extension PanelPlanner {
   /// The candidate covering the fewest data points and line segments; earlier candidates
   /// win ties.
   func bestLegendRect(_ candidates: [Rect], axes: Axes, layout: PanelLayout) -> Rect {
-    let obstacles = LegendObstacles(axes: axes, layout: layout)
+    let obstacles = LegendObstacles(
+      axes: axes, layout: layout, measuring: measuring, font: theme.tickFont)
     var best = candidates[0]
     var bestScore = Int.max
     for rect in candidates {

@@ -10,7 +10,7 @@ struct LegendObstacles {
   /// not accuracy, since they are spread along the same curve.
   static let samplesPerSeries = 2000
 
-  init(axes: Axes, layout: PanelLayout) {
+  init(axes: Axes, layout: PanelLayout, measuring: TextMeasuring, font: Font) {
     let xs = layout.x.scale
     let ys = layout.y.scale
     func pixels(_ x: [Double], _ y: [Double]) -> [Point?] {
@@ -64,7 +64,13 @@ struct LegendObstacles {
         if let x = xs.pixel(v) {
           segments.append((Point(x, layout.plotArea.minY), Point(x, layout.plotArea.maxY)))
         }
-      case .text: break
+      case .text(let string, let x, let y):
+        // Drawn as in `Painter.drawSeries`: start-bottom anchored, 3 px off the point.
+        if let px = xs.pixel(x), let py = ys.pixel(y) {
+          boxes.append(
+            measuring.measure(string, font: font).bounds(
+              at: Point(px + 3, py - 3), anchor: TextAnchor(.start, .bottom)))
+        }
       }
     }
   }

@@ -34,8 +34,10 @@ public final class RecordingCanvas: Canvas {
     public var anchor: TextAnchor
     /// Rotation in degrees.
     public var rotation: Double
-    /// The box the text covers.
+    /// The axis-aligned box the text covers.
     public var bounds: Rect
+    /// The text's own (possibly rotated) box, as four corners.
+    public var corners: [Point]
   }
 
   /// Everything drawn, in order.
@@ -63,12 +65,14 @@ public final class RecordingCanvas: Canvas {
     _ text: String, at position: Point, font: Font, color: Color, anchor: TextAnchor,
     rotation: Double
   ) {
-    let bounds = measure(text, font: font).bounds(at: position, anchor: anchor, rotation: rotation)
+    let metrics = measure(text, font: font)
+    let bounds = metrics.bounds(at: position, anchor: anchor, rotation: rotation)
+    let corners = metrics.corners(at: position, anchor: anchor, rotation: rotation)
     operations.append(
       .text(
         RecordedText(
           string: text, position: position, font: font, anchor: anchor, rotation: rotation,
-          bounds: bounds)))
+          bounds: bounds, corners: corners)))
   }
 
   public func image(_ image: RasterImage, in rect: Rect, smooth: Bool) {

@@ -36,7 +36,7 @@ struct Painter {
         title, at: position, font: theme.figureTitleFont, color: theme.foreground,
         anchor: TextAnchor(.middle, .top), rotation: 0)
     }
-    for (axes, panel) in zip(figure.panels, layout.panels) {
+    for (axes, panel) in zip(figure.panels, layout.panels) where axes.visible {
       drawPanel(axes, panel)
     }
   }

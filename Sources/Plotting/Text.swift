@@ -96,19 +96,29 @@ public struct TextMetrics: Sendable, Hashable {
   /// The box the text covers when drawn at `position` with `anchor`, rotated by
   /// `rotation` degrees (counter-clockwise, about the anchor).
   public func bounds(at position: Point, anchor: TextAnchor, rotation: Double = 0) -> Rect {
-    let o = origin(at: Point(0, 0), anchor: anchor)
-    let corners = [
-      Point(o.x, o.y - ascent), Point(o.x + width, o.y - ascent),
-      Point(o.x, o.y + descent), Point(o.x + width, o.y + descent),
-    ]
-    let radians = -rotation * Double.pi / 180
-    let (s, c) = (sin(radians), cos(radians))
-    let turned = corners.map { Point(position.x + $0.x * c - $0.y * s, position.y + $0.x * s + $0.y * c) }
+    let turned = corners(at: position, anchor: anchor, rotation: rotation)
     let xs = turned.map(\.x)
     let ys = turned.map(\.y)
     let minX = xs.min() ?? position.x
     let minY = ys.min() ?? position.y
     return Rect(x: minX, y: minY, width: (xs.max() ?? minX) - minX, height: (ys.max() ?? minY) - minY)
+  }
+}
+
+extension TextMetrics {
+  /// The four corners of the text's box (clockwise from top-left before rotation) when
+  /// drawn at `position` with `anchor`, rotated by `rotation` degrees counter-clockwise.
+  public func corners(at position: Point, anchor: TextAnchor, rotation: Double = 0) -> [Point] {
+    let o = origin(at: Point(0, 0), anchor: anchor)
+    let corners = [
+      Point(o.x, o.y - ascent), Point(o.x + width, o.y - ascent),
+      Point(o.x + width, o.y + descent), Point(o.x, o.y + descent),
+    ]
+    let radians = -rotation * Double.pi / 180
+    let (s, c) = (sin(radians), cos(radians))
+    return corners.map {
+      Point(position.x + $0.x * c - $0.y * s, position.y + $0.x * s + $0.y * c)
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 // Layout on the recording canvas: nothing clipped, no overlapping texts, legend placement.
+import Foundation
 import Plotting
 import Testing
 
@@ -17,7 +18,7 @@ func checkCleanLayout(
       sourceLocation: sourceLocation)
   }
   for (i, a) in texts.enumerated() {
-    for b in texts[(i + 1)...] where a.bounds.intersects(b.bounds) {
+    for b in texts[(i + 1)...] where quadsOverlap(a.corners, b.corners) {
       Issue.record("texts '\(a.string)' and '\(b.string)' overlap", sourceLocation: sourceLocation)
     }
   }
@@ -100,4 +101,34 @@ func checkCleanLayout(
   axes.add(.line(y: [1, 2, 3]))
   let (layout, _) = checkCleanLayout(Figure(axes))
   #expect(layout.panels.first?.legend == nil)
+}
+
+/// Separating-axis test for two convex quadrilaterals (rotated text boxes); touching edges
+/// do not count as overlap.
+func quadsOverlap(_ a: [Point], _ b: [Point]) -> Bool {
+  for quad in [a, b] {
+    for i in quad.indices {
+      let p = quad[i]
+      let q = quad[(i + 1) % quad.count]
+      let axis = Point(q.y - p.y, p.x - q.x)
+      let pa = a.map { $0.x * axis.x + $0.y * axis.y }
+      let pb = b.map { $0.x * axis.x + $0.y * axis.y }
+      let slack = 1e-6 * max(1, abs(axis.x) + abs(axis.y))
+      if (pa.max() ?? 0) <= (pb.min() ?? 0) + slack || (pb.max() ?? 0) <= (pa.min() ?? 0) + slack {
+        return false
+      }
+    }
+  }
+  return true
+}
+
+@Test func overlapCheckerSeesRotatedBoxes() {
+  let square = [Point(0, 0), Point(10, 0), Point(10, 10), Point(0, 10)]
+  let shifted = square.map { Point($0.x + 5, $0.y + 5) }
+  let apart = square.map { Point($0.x + 10, $0.y) }
+  // A diamond whose bounding box overlaps the square's corner region but not the square.
+  let diamond = [Point(16, 10), Point(21, 15), Point(16, 20), Point(11, 15)]
+  #expect(quadsOverlap(square, shifted))
+  #expect(!quadsOverlap(square, apart))
+  #expect(!quadsOverlap(square, diamond))
 }
