@@ -94,10 +94,10 @@ public struct Figure: Sendable, Hashable {
 
   /// The width and height actually drawn, clamped to `minSide...maxSide`.
   public var layoutSize: Size {
-    func clamp(_ v: Double) -> Double {
-      v.isFinite ? min(Figure.maxSide, max(Figure.minSide, v)) : Figure.defaultSize.width
+    func clamp(_ v: Double, _ fallback: Double) -> Double {
+      v.isFinite ? min(Figure.maxSide, max(Figure.minSide, v)) : fallback
     }
-    return Size(clamp(width), clamp(height))
+    return Size(clamp(width, Figure.defaultSize.width), clamp(height, Figure.defaultSize.height))
   }
 
   /// The device scale actually used: clamped to 0.25...4, and so that no side exceeds

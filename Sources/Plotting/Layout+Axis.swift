@@ -12,6 +12,7 @@ extension PanelPlanner {
     let scale = scale(spec, start: area.minX, end: area.maxX)
     if let categories = spec.categories {
       let ticks = categories.enumerated().map { Tick(value: Double($0.offset), label: $0.element) }
+        .filter { scale.contains($0.value) }
       // Long category names turn 45° rather than overlap or disappear.
       let rotation = labelsFit(ticks, scale: scale, horizontal: true) ? 0.0 : 45.0
       return AxisLayout(scale: scale, ticks: ticks, showLabels: spec.showLabels, labelRotation: rotation)
@@ -40,6 +41,7 @@ extension PanelPlanner {
       if spec.integerTicks {
         ticks = ticks.filter { $0.value == $0.value.rounded() }
       }
+      ticks = ticks.filter { scale.contains($0.value) }
       if target <= 1 || labelsFit(ticks, scale: scale, horizontal: horizontal) { return ticks }
       target -= 1
     }

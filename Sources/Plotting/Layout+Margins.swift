@@ -59,6 +59,10 @@ extension PanelPlanner {
     m.right += 1
     m.bottom += 1
     m.top += 1
+    // However long the labels, the data area keeps a third of the cell: a cramped plot
+    // with clipped labels is better than none.
+    let cell = area.inset(top: -m.top, left: -m.left, bottom: -m.bottom, right: -m.right)
+    m.limit(toKeep: Metrics.minPlotFraction, of: cell)
     return m
   }
 

@@ -24,6 +24,22 @@ struct PanelPlanner {
     var left = 0.0
     var bottom = 0.0
     var right = 0.0
+
+    /// Shrinks the margins proportionally so they leave `fraction` of `cell` to the data.
+    mutating func limit(toKeep fraction: Double, of cell: Rect) {
+      let horizontal = left + right
+      let allowedH = cell.width * (1 - fraction)
+      if horizontal > allowedH, horizontal > 0 {
+        left *= allowedH / horizontal
+        right *= allowedH / horizontal
+      }
+      let vertical = top + bottom
+      let allowedV = cell.height * (1 - fraction)
+      if vertical > allowedV, vertical > 0 {
+        top *= allowedV / vertical
+        bottom *= allowedV / vertical
+      }
+    }
   }
 
   func cell(_ index: Int) -> Rect {

@@ -11,7 +11,7 @@ enum Metrics {
   /// Minor tick length.
   static let minorTickLength = 2.0
   /// Gap between a tick and its label.
-  static let tickPad = 3.5
+  static let tickPad = 4.0
   /// Gap between tick labels and the axis label.
   static let labelPad = 5.0
   /// Gap between a panel title and the data area.
@@ -22,6 +22,8 @@ enum Metrics {
   static let colorbarWidth = 14.0
   /// Distance of an inside legend from the data area's edges.
   static let legendInset = 8.0
+  /// Share of a panel's cell always left to the data area, however long the labels.
+  static let minPlotFraction = 0.35
 }
 
 /// One axis of a laid-out panel.

@@ -67,10 +67,11 @@ extension Painter {
 
   /// Strokes a polyline, breaking it wherever a point is missing.
   func strokeLine(_ pts: [Point?], style: SeriesStyle, color: Color) {
+    let simplified = pts.count > Painter.simplifyThreshold ? Painter.simplify(pts, scale: scale) : pts
     var path = Path()
-    path.reserve(pts.count)
+    path.reserve(simplified.count)
     var pen = false
-    for p in pts {
+    for p in simplified {
       guard let p else {
         pen = false
         continue
