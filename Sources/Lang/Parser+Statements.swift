@@ -32,6 +32,7 @@ extension Parser {
     defer { ignoresNewlines.removeLast() }
     let body = statements(untilBrace: true)
     guard check(.rightBrace) else {
+      if check(.eof) { throw error("this '{' is never closed", at: open.range) }
       throw error("expected '}' to close the block opened at line \(open.range.start.line)")
     }
     advance()
