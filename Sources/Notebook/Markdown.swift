@@ -9,7 +9,8 @@ final class MarkdownDocument {
 
   /// Rendering never passes raw HTML through and drops `javascript:`-style links: notebook
   /// prose is user input, and the report must not carry markup injected from it.
-  static let renderOptions = CMARK_OPT_DEFAULT
+  /// Table column alignment goes out as `style` so the stylesheet cannot override it.
+  static let renderOptions = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
   /// Smart punctuation (curly quotes, dashes) is applied while parsing inlines.
   static let parseOptions = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART
   static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]

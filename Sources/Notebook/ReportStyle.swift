@@ -131,8 +131,8 @@ enum ReportStyle {
     .tok-function { color: var(--tok-function); } .tok-operator { color: var(--tok-operator); }
 
     .report-footer { margin-top: 3.5rem; padding-top: 1rem; border-top: 1px solid var(--rule); font-size: 0.82rem; color: var(--muted); }
-    .report-footer dl { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.6rem 1.5rem; margin: 0; }
-    .report-footer div:last-child { grid-column: 1 / -1; }
+    .report-footer dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 0.6rem 1.5rem; margin: 0; }
+    .report-footer .wide { grid-column: 1 / -1; }
     .report-footer dt { text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.68rem; color: var(--faint); }
     .report-footer dd { margin: 0; }
     .overridden { color: var(--tok-operator); }

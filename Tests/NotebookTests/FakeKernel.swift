@@ -8,7 +8,7 @@ import Notebook
 ///     print TEXT          → stdout "TEXT\n"
 ///     show TEXT           → the cell's value displays as text
 ///     table A,B;1,2;3,4   → a table display (columns ; rows)
-///     image [ALT]         → a PNG figure (64×40)
+///     image [ALT]         → a PNG figure (480×240)
 ///     set NAME = VALUE    → a global (later `print $NAME` reads it)
 ///     fail MESSAGE        → runtime error at this line, with a call stack
 ///     syntax MESSAGE      → syntax error at this line
@@ -43,7 +43,9 @@ final class FakeKernel: Kernel {
         let parts = argument.split(separator: ";").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         value = .table(Display.Table(columns: parts.first ?? [], rows: Array(parts.dropFirst())))
       case "image":
-        sink.emit(.display(.image(Display.Image(data: TinyPNG.chart(width: 64, height: 40), width: 64, height: 40, alt: argument))))
+        let (width, height) = (480, 240)
+        let png = TinyPNG.chart(width: width, height: height)
+        sink.emit(.display(.image(Display.Image(data: png, width: width, height: height, alt: argument))))
       case "set":
         let pieces = argument.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         if pieces.count == 2 { globals[pieces[0]] = pieces[1] }
