@@ -5,7 +5,8 @@ enum AtomicFile {
   /// Writes `data` to `url` so readers see the old file or the new one, never half of it.
   static func write(_ data: Data, to url: URL) throws {
     let directory = url.deletingLastPathComponent()
-    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    let temporary = directory.appendingPathComponent(
+      ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
     do {
       try data.write(to: temporary)
       guard rename(temporary.path, url.path) == 0 else {

@@ -13,12 +13,14 @@ struct BlockSplitter {
   /// Only these fence languages execute; `{lr}` is the Quarto/R Markdown spelling.
   static func isLrFence(_ info: String) -> Bool {
     let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? ""
-    return language == "lr" || language == "{lr}" || language.hasPrefix("{lr ") || language.hasPrefix("{lr,")
+    return language == "lr" || language == "{lr}" || language.hasPrefix("{lr ")
+      || language.hasPrefix("{lr,")
   }
 
   func split(_ markdown: String, diagnostics: inout [Diagnostic]) -> [Block] {
     guard let document = MarkdownDocument(markdown) else {
-      diagnostics.append(.syntax("cannot parse the notebook's Markdown", at: NotebookReader.lineRange(file, 1)))
+      diagnostics.append(
+        .syntax("cannot parse the notebook's Markdown", at: NotebookReader.lineRange(file, 1)))
       return []
     }
     var blocks: [Block] = []
@@ -56,7 +58,8 @@ struct BlockSplitter {
     return blocks
   }
 
-  private func makeCell(_ node: MarkdownNode, number: Int, diagnostics: inout [Diagnostic]) -> Cell {
+  private func makeCell(_ node: MarkdownNode, number: Int, diagnostics: inout [Diagnostic]) -> Cell
+  {
     let source = Source(name: file, text: node.literal, firstLine: node.startLine + 1)
     let optionLines = CellOptionParser.optionLineCount(node.literal)
     let options = CellOptionParser.parse(
@@ -68,8 +71,11 @@ struct BlockSplitter {
 
   /// cmark runs an unclosed fence to the end of the document; a closed one ends on a
   /// line of at least as many fence characters.
-  private func isClosed(_ node: MarkdownNode, _ fence: (character: Character, length: Int)) -> Bool {
-    guard node.endLine > node.startLine, lines.indices.contains(node.endLine - 1) else { return false }
+  private func isClosed(_ node: MarkdownNode, _ fence: (character: Character, length: Int)) -> Bool
+  {
+    guard node.endLine > node.startLine, lines.indices.contains(node.endLine - 1) else {
+      return false
+    }
     let text = trimmedEnd(lines[node.endLine - 1]).drop { $0 == " " }
     return text.count >= fence.length && text.allSatisfy { $0 == fence.character }
   }

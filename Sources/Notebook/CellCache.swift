@@ -18,21 +18,27 @@ public struct CacheKey: Codable, Sendable, Hashable {
   public var digest: String
 
   /// The key of `cell` given the key of the cell before it.
-  public init(cell: Cell, upstream: String, parameters: [Parameter], seed: UInt64?, toolVersion: String) {
+  public init(
+    cell: Cell, upstream: String, parameters: [Parameter], seed: UInt64?, toolVersion: String
+  ) {
     let code = cell.source.text.split(separator: "\n", omittingEmptySubsequences: false)
       .dropFirst(cell.optionLineCount).joined(separator: "\n")
     source = SHA256.hex(code)
     let o = cell.options
     options = SHA256.hex(
       "eval=\(o.eval);error=\(o.error);timeout=\(o.timeout.map { "\($0)" } ?? "-");"
-        + "fig-width=\(o.figWidth.map { "\($0)" } ?? "-");fig-height=\(o.figHeight.map { "\($0)" } ?? "-")")
+        + "fig-width=\(o.figWidth.map { "\($0)" } ?? "-");fig-height=\(o.figHeight.map { "\($0)" } ?? "-")"
+    )
     self.upstream = upstream
     self.parameters = SHA256.hex(
-      parameters.sorted { $0.name < $1.name }.map { "\($0.name)=\($0.value.lrLiteral)" }.joined(separator: "\n"))
+      parameters.sorted { $0.name < $1.name }.map { "\($0.name)=\($0.value.lrLiteral)" }.joined(
+        separator: "\n"))
     self.seed = seed.map(String.init) ?? "-"
     self.toolVersion = toolVersion
     var hasher = SHA256()
-    for part in [source, options, upstream, self.parameters, self.seed, toolVersion] { hasher.update(field: part) }
+    for part in [source, options, upstream, self.parameters, self.seed, toolVersion] {
+      hasher.update(field: part)
+    }
     digest = hasher.hexDigest()
   }
 
@@ -101,8 +107,11 @@ public final class CellCache {
 
   /// Compares `key` with the last run's key for `cell`.
   func status(of cell: Cell, key: CacheKey) -> CacheStatus {
-    guard let old = previous[cell.slug] else { return CacheStatus(key: key.digest, miss: .firstRun) }
-    return CacheStatus(key: key.digest, miss: old.digest == key.digest ? nil : key.changedPart(since: old))
+    guard let old = previous[cell.slug] else {
+      return CacheStatus(key: key.digest, miss: .firstRun)
+    }
+    return CacheStatus(
+      key: key.digest, miss: old.digest == key.digest ? nil : key.changedPart(since: old))
   }
 
   /// Remembers `key` as the one `cell` ran with.

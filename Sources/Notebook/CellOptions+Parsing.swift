@@ -120,13 +120,15 @@ enum CellOptionParser {
     func at(_ line: Int, _ column: Int = 1) -> SourceRange {
       let fileLine = source.firstLine + line - 1
       let start = SourceLocation(line: fileLine, column: column + 2)
-      return SourceRange(file: source.name, start: start, end: SourceLocation(line: fileLine, column: column + 3))
+      return SourceRange(
+        file: source.name, start: start, end: SourceLocation(line: fileLine, column: column + 3))
     }
     let root: Yams.Node?
     do {
       root = try YAML.compose(yaml)
     } catch {
-      diagnostics.append(.syntax("bad cell option: \(error.message)", at: at(error.line, error.column)))
+      diagnostics.append(
+        .syntax("bad cell option: \(error.message)", at: at(error.line, error.column)))
       return options
     }
     guard let root else { return options }
@@ -141,7 +143,8 @@ enum CellOptionParser {
         let key = try YAML.keyString(keyNode)
         let value = try YAML.value(valueNode)
         guard CellOptions.knownKeys.contains(key) else {
-          var warning = Diagnostic.syntax("unknown cell option '\(key)' (ignored)", at: at(line, column))
+          var warning = Diagnostic.syntax(
+            "unknown cell option '\(key)' (ignored)", at: at(line, column))
           warning.severity = .warning
           diagnostics.append(warning)
           continue
@@ -150,7 +153,8 @@ enum CellOptionParser {
           diagnostics.append(.syntax(problem, at: at(line, column)))
         }
       } catch {
-        diagnostics.append(.syntax("bad cell option: \(error.message)", at: at(error.line, error.column)))
+        diagnostics.append(
+          .syntax("bad cell option: \(error.message)", at: at(error.line, error.column)))
       }
     }
     return options

@@ -22,7 +22,8 @@ extension FrontMatter {
     var matter = FrontMatter()
     func range(_ line: Int, _ column: Int = 1) -> SourceRange {
       let start = SourceLocation(line: firstLine + line - 1, column: column)
-      return SourceRange(file: file, start: start, end: SourceLocation(line: start.line, column: column + 1))
+      return SourceRange(
+        file: file, start: start, end: SourceLocation(line: start.line, column: column + 1))
     }
     func report(_ message: String, _ mark: Mark?, _ severity: Severity = .error) {
       var d = Diagnostic.syntax(message, at: range(mark?.line ?? 1, mark?.column ?? 1))
@@ -33,7 +34,8 @@ extension FrontMatter {
     do {
       root = try YAML.compose(yaml)
     } catch {
-      diagnostics.append(.syntax("bad front matter: \(error.message)", at: range(error.line, error.column)))
+      diagnostics.append(
+        .syntax("bad front matter: \(error.message)", at: range(error.line, error.column)))
       return matter
     }
     guard let root else { return matter }
@@ -48,7 +50,8 @@ extension FrontMatter {
           report(problem, valueNode.mark ?? keyNode.mark)
         }
       } catch {
-        diagnostics.append(.syntax("bad front matter: \(error.message)", at: range(error.line, error.column)))
+        diagnostics.append(
+          .syntax("bad front matter: \(error.message)", at: range(error.line, error.column)))
       }
     }
     return matter
@@ -76,7 +79,9 @@ extension FrontMatter {
       }
       seed = value
     case "params":
-      guard case .mapping(let mapping) = node else { return "'params' must be a mapping of names to values" }
+      guard case .mapping(let mapping) = node else {
+        return "'params' must be a mapping of names to values"
+      }
       for (nameNode, valueNode) in mapping {
         let name = try YAML.keyString(nameNode)
         guard isIdentifier(name) else {
@@ -88,7 +93,9 @@ extension FrontMatter {
         parameters.append(Parameter(name: name, value: try YAML.value(valueNode), line: declared))
       }
     case "execute":
-      guard case .mapping(let mapping) = node else { return "'execute' must be a mapping of cell options" }
+      guard case .mapping(let mapping) = node else {
+        return "'execute' must be a mapping of cell options"
+      }
       for (optionNode, valueNode) in mapping {
         let option = try YAML.keyString(optionNode)
         guard CellOptions.knownKeys.contains(option), option != "label" else {
@@ -102,7 +109,8 @@ extension FrontMatter {
       guard case .bool(let b) = try YAML.value(node) else { return "'toc' must be true or false" }
       toc = b
     case "toc-depth":
-      guard case .number(let x) = try YAML.value(node), let depth = Int(exactly: x), (1...6).contains(depth)
+      guard case .number(let x) = try YAML.value(node), let depth = Int(exactly: x),
+        (1...6).contains(depth)
       else { return "'toc-depth' must be a heading level from 1 to 6" }
       tocDepth = depth
     case _ where CellOptions.knownKeys.contains(key) && key != "label":

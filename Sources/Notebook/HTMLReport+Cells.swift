@@ -9,11 +9,14 @@ extension HTMLReport {
     html += header(result, id: id)
     let code = cell.displayCode
     if cell.options.echo && !code.isEmpty {
-      let pre = "<pre class=\"code\"><code class=\"language-lr\">\(highlighted(code))</code></pre>\n"
+      let pre =
+        "<pre class=\"code\"><code class=\"language-lr\">\(highlighted(code))</code></pre>\n"
       switch cell.options.codeFold ?? run.notebook.frontMatter.cellDefaults.codeFold ?? .none {
       case .none: html += pre
-      case .folded: html += "<details class=\"code-fold\">\n<summary>Code</summary>\n\(pre)</details>\n"
-      case .open: html += "<details class=\"code-fold\" open>\n<summary>Code</summary>\n\(pre)</details>\n"
+      case .folded:
+        html += "<details class=\"code-fold\">\n<summary>Code</summary>\n\(pre)</details>\n"
+      case .open:
+        html += "<details class=\"code-fold\" open>\n<summary>Code</summary>\n\(pre)</details>\n"
       }
     }
     let outputs = outputsHTML(result)
@@ -31,19 +34,24 @@ extension HTMLReport {
     switch result.status {
     case .succeeded: break
     case .failed:
-      right.append(result.stopsRun ? "<span class=\"badge badge-failed\">failed</span>" : "<span class=\"badge badge-error\">error shown</span>")
+      right.append(
+        result.stopsRun
+          ? "<span class=\"badge badge-failed\">failed</span>"
+          : "<span class=\"badge badge-error\">error shown</span>")
     case .skipped: right.append("<span class=\"badge\">not evaluated</span>")
     case .notRun: right.append("<span class=\"badge\">not run</span>")
     }
     if let cache = result.cache {
-      let note = "\(cache.summary); values are not restored yet, so the cell ran — key \(cache.key.prefix(12))"
+      let note =
+        "\(cache.summary); values are not restored yet, so the cell ran — key \(cache.key.prefix(12))"
       let label = cache.miss == nil ? "cache: unchanged" : "cache: changed"
       right.append("<span class=\"cache\" title=\"\(HTML.escape(note))\">\(label)</span>")
     }
     if let duration = result.duration {
       right.append("<span class=\"time\">\(HTML.escape(formatDuration(duration)))</span>")
     }
-    return "<div class=\"cell-header\"><span>\(left)</span><span>\(right.joined(separator: " "))</span></div>\n"
+    return
+      "<div class=\"cell-header\"><span>\(left)</span><span>\(right.joined(separator: " "))</span></div>\n"
   }
 
   /// The code escaped, with `<span class="tok-KIND">` around highlighted stretches.
@@ -54,7 +62,9 @@ extension HTMLReport {
     func boundary(_ offset: Int) -> Bool {
       offset == bytes.count || (offset >= 0 && offset < bytes.count && bytes[offset] & 0xC0 != 0x80)
     }
-    func text(_ range: Range<Int>) -> String { HTML.escape(String(decoding: bytes[range], as: UTF8.self)) }
+    func text(_ range: Range<Int>) -> String {
+      HTML.escape(String(decoding: bytes[range], as: UTF8.self))
+    }
     var html = ""
     var position = 0
     for span in highlighter(code).sorted(by: { $0.start < $1.start }) {
@@ -62,7 +72,9 @@ extension HTMLReport {
         boundary(span.start), boundary(span.end)
       else { continue }
       html += text(position..<span.start)
-      let kind = span.kind.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "-" } ? span.kind : "other"
+      let kind =
+        span.kind.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "-" }
+        ? span.kind : "other"
       html += "<span class=\"tok-\(kind)\">\(text(span.start..<span.end))</span>"
       position = span.end
     }

@@ -7,7 +7,9 @@ extension HTMLReport {
     var items: [String] = []
     if let setup = run.setupFailure {
       for diagnostic in setup.diagnostics {
-        items.append("<li>\(HTML.escape(diagnostic.message)) <span class=\"loc\">(\(HTML.escape(diagnostic.range.description)))</span></li>")
+        items.append(
+          "<li>\(HTML.escape(diagnostic.message)) <span class=\"loc\">(\(HTML.escape(diagnostic.range.description)))</span></li>"
+        )
       }
     }
     for (index, result) in run.cells.enumerated() where result.stopsRun {
@@ -25,15 +27,20 @@ extension HTMLReport {
         run.setupFailure != nil
         ? "The notebook could not start."
         : "\(failed == 1 ? "A cell" : "\(failed) cells") failed."
-      let tail = notRun > 0 ? " \(notRun == 1 ? "1 later cell was" : "\(notRun) later cells were") not run." : ""
-      html += "<div class=\"banner\" role=\"alert\">\n<p><strong>\(headline)</strong>\(tail)</p>\n<ul>\n"
+      let tail =
+        notRun > 0
+        ? " \(notRun == 1 ? "1 later cell was" : "\(notRun) later cells were") not run." : ""
+      html +=
+        "<div class=\"banner\" role=\"alert\">\n<p><strong>\(headline)</strong>\(tail)</p>\n<ul>\n"
       html += items.joined(separator: "\n") + "\n</ul>\n</div>\n"
     }
     let warnings = run.notebook.warnings
     if !warnings.isEmpty {
-      html += "<details class=\"warnings\">\n<summary>\(warnings.count == 1 ? "1 warning" : "\(warnings.count) warnings") while reading the notebook</summary>\n<ul>\n"
+      html +=
+        "<details class=\"warnings\">\n<summary>\(warnings.count == 1 ? "1 warning" : "\(warnings.count) warnings") while reading the notebook</summary>\n<ul>\n"
       for warning in warnings {
-        html += "<li><span class=\"loc\">\(HTML.escape(warning.range.description))</span> \(HTML.escape(warning.message))</li>\n"
+        html +=
+          "<li><span class=\"loc\">\(HTML.escape(warning.range.description))</span> \(HTML.escape(warning.message))</li>\n"
       }
       html += "</ul>\n</details>\n"
     }
@@ -50,10 +57,12 @@ extension HTMLReport {
     ]
     if !run.parameters.isEmpty {
       let declared = Dictionary(
-        run.notebook.frontMatter.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        run.notebook.frontMatter.parameters.map { ($0.name, $0.value) },
+        uniquingKeysWith: { a, _ in a })
       let list = run.parameters.map { parameter in
         let changed = declared[parameter.name] != parameter.value
-        return "<code>\(HTML.escape(parameter.name)) = \(HTML.escape(parameter.value.lrLiteral))</code>"
+        return
+          "<code>\(HTML.escape(parameter.name)) = \(HTML.escape(parameter.value.lrLiteral))</code>"
           + (changed ? " <span class=\"overridden\">(overridden)</span>" : "")
       }
       items.append(("Parameters", list.joined(separator: ", "), true))
@@ -65,7 +74,8 @@ extension HTMLReport {
     items.insert(("Status", HTML.escape(status), false), at: 2)
     var html = "<footer class=\"report-footer\">\n<dl>\n"
     for item in items {
-      html += "<div\(item.wide ? " class=\"wide\"" : "")><dt>\(item.label)</dt><dd>\(item.value)</dd></div>\n"
+      html +=
+        "<div\(item.wide ? " class=\"wide\"" : "")><dt>\(item.label)</dt><dd>\(item.value)</dd></div>\n"
     }
     return html + "</dl>\n</footer>\n"
   }

@@ -11,10 +11,13 @@ extension HTMLReport {
     var html = ""
     if result.cell.options.output {
       let figures = Dictionary(
-        ReportFigure.figures(in: result).map { ($0.outputIndex, $0) }, uniquingKeysWith: { a, _ in a })
+        ReportFigure.figures(in: result).map { ($0.outputIndex, $0) },
+        uniquingKeysWith: { a, _ in a })
       var printed = ""
       func flush() {
-        if !printed.isEmpty { html += "<pre class=\"stdout\">\(HTML.escape(Self.elided(printed)))</pre>\n" }
+        if !printed.isEmpty {
+          html += "<pre class=\"stdout\">\(HTML.escape(Self.elided(printed)))</pre>\n"
+        }
         printed = ""
       }
       for (index, item) in result.outputs.enumerated() {
@@ -35,22 +38,28 @@ extension HTMLReport {
   private func display(_ display: Display, figure: ReportFigure?) -> String {
     switch display {
     case .text(let text):
-      return "<pre class=\"display\">\(HTML.escape(Self.elided(HTML.plainTerminalText(text))))</pre>\n"
+      return
+        "<pre class=\"display\">\(HTML.escape(Self.elided(HTML.plainTerminalText(text))))</pre>\n"
     case .table(let table):
       return tableHTML(table)
     case .image(let image):
       guard let figure else {
-        return "<p class=\"unsupported\">[an image of type \(HTML.escape(image.mimeType)) that a report cannot show]</p>\n"
+        return
+          "<p class=\"unsupported\">[an image of type \(HTML.escape(image.mimeType)) that a report cannot show]</p>\n"
       }
       let source =
         options.embedFigures
         ? "data:\(HTML.escape(image.mimeType.lowercased()));base64,\(Data(image.data).base64EncodedString())"
         : HTML.escape(options.filesDirectory + "/" + figure.fileName)
       var size = ""
-      if image.width > 0 && image.height > 0 { size = " width=\"\(image.width)\" height=\"\(image.height)\"" }
+      if image.width > 0 && image.height > 0 {
+        size = " width=\"\(image.width)\" height=\"\(image.height)\""
+      }
       var html = "<figure class=\"figure\" id=\"\(HTML.escape(figure.id))\">\n"
       html += "<img src=\"\(source)\" alt=\"\(HTML.escape(figure.alt))\"\(size)>\n"
-      if let caption = figure.caption { html += "<figcaption>\(HTML.escape(caption))</figcaption>\n" }
+      if let caption = figure.caption {
+        html += "<figcaption>\(HTML.escape(caption))</figcaption>\n"
+      }
       return html + "</figure>\n"
     }
   }
@@ -58,7 +67,9 @@ extension HTMLReport {
   private func tableHTML(_ table: Display.Table) -> String {
     let width = max(table.columns.count, table.rows.map(\.count).max() ?? 0)
     let numeric = (0..<width).map { column in
-      let values = table.rows.compactMap { $0.indices.contains(column) ? $0[column] : nil }.filter { !$0.isEmpty }
+      let values = table.rows.compactMap { $0.indices.contains(column) ? $0[column] : nil }.filter {
+        !$0.isEmpty
+      }
       return !values.isEmpty && values.allSatisfy(Self.looksNumeric)
     }
     func cellTag(_ tag: String, _ column: Int, _ text: String) -> String {
@@ -70,14 +81,17 @@ extension HTMLReport {
     if !table.columns.isEmpty {
       html += "<thead><tr>"
       for column in 0..<width {
-        html += cellTag("th", column, table.columns.indices.contains(column) ? table.columns[column] : "")
+        html += cellTag(
+          "th", column, table.columns.indices.contains(column) ? table.columns[column] : "")
       }
       html += "</tr></thead>\n"
     }
     html += "<tbody>\n"
     for row in table.rows {
       html += "<tr>"
-      for column in 0..<width { html += cellTag("td", column, row.indices.contains(column) ? row[column] : "") }
+      for column in 0..<width {
+        html += cellTag("td", column, row.indices.contains(column) ? row[column] : "")
+      }
       html += "</tr>\n"
     }
     return html + "</tbody>\n</table>\n</div>\n"
@@ -89,20 +103,25 @@ extension HTMLReport {
     let renderer = DiagnosticRenderer(sources: [run.notebook.source])
     var html = "<div class=\"error\">\n"
     for diagnostic in failure.diagnostics {
-      html += "<p class=\"error-head\"><span class=\"severity\">\(HTML.escape(diagnostic.severity.rawValue))</span> "
+      html +=
+        "<p class=\"error-head\"><span class=\"severity\">\(HTML.escape(diagnostic.severity.rawValue))</span> "
       html += "<span class=\"error-message\">\(HTML.escape(diagnostic.message))</span> "
       html += "<span class=\"loc\">\(HTML.escape(diagnostic.range.description))</span></p>\n"
       let excerpt = renderer.excerpt(diagnostic.range)
       if !excerpt.isEmpty { html += "<pre class=\"excerpt\">\(HTML.escape(excerpt))</pre>\n" }
       for note in diagnostic.notes {
-        html += "<p class=\"error-note\">note: \(HTML.escape(note.message)) <span class=\"loc\">\(HTML.escape(note.range.description))</span></p>\n"
+        html +=
+          "<p class=\"error-note\">note: \(HTML.escape(note.message)) <span class=\"loc\">\(HTML.escape(note.range.description))</span></p>\n"
         let noteExcerpt = renderer.excerpt(note.range)
-        if !noteExcerpt.isEmpty { html += "<pre class=\"excerpt\">\(HTML.escape(noteExcerpt))</pre>\n" }
+        if !noteExcerpt.isEmpty {
+          html += "<pre class=\"excerpt\">\(HTML.escape(noteExcerpt))</pre>\n"
+        }
       }
       if !diagnostic.stack.isEmpty {
         html += "<ol class=\"stack\">\n"
         for frame in diagnostic.stack {
-          html += "<li>in <code>\(HTML.escape(frame.function))</code> at <span class=\"loc\">\(HTML.escape(frame.range.description))</span></li>\n"
+          html +=
+            "<li>in <code>\(HTML.escape(frame.function))</code> at <span class=\"loc\">\(HTML.escape(frame.range.description))</span></li>\n"
         }
         html += "</ol>\n"
       }
@@ -118,7 +137,8 @@ extension HTMLReport {
     guard lines.count > maxOutputLines else { return String(body) }
     let keep = maxOutputLines / 2
     let omitted = lines.count - 2 * keep
-    return (lines.prefix(keep) + ["… \(omitted) lines not shown …"] + lines.suffix(keep)).joined(separator: "\n")
+    return (lines.prefix(keep) + ["… \(omitted) lines not shown …"] + lines.suffix(keep)).joined(
+      separator: "\n")
   }
 
   static func looksNumeric(_ text: String) -> Bool {

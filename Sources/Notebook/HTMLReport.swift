@@ -96,16 +96,23 @@ public struct HTMLReport {
     let matter = run.notebook.frontMatter
     var html = "<header class=\"title-block\">\n"
     if let title = matter.title { html += "<h1 class=\"title\">\(HTML.escape(title))</h1>\n" }
-    if let subtitle = matter.subtitle { html += "<p class=\"subtitle\">\(HTML.escape(subtitle))</p>\n" }
+    if let subtitle = matter.subtitle {
+      html += "<p class=\"subtitle\">\(HTML.escape(subtitle))</p>\n"
+    }
     var meta: [(String, String)] = []
     if !matter.authors.isEmpty {
-      meta.append((matter.authors.count == 1 ? "Author" : "Authors", matter.authors.map(HTML.escape).joined(separator: ", ")))
+      meta.append(
+        (
+          matter.authors.count == 1 ? "Author" : "Authors",
+          matter.authors.map(HTML.escape).joined(separator: ", ")
+        ))
     }
     if let date = displayDate { meta.append(("Date", HTML.escape(date))) }
     if !meta.isEmpty {
       html += "<div class=\"meta\">\n"
       for (label, value) in meta {
-        html += "<div><div class=\"meta-label\">\(label)</div><div class=\"meta-value\">\(value)</div></div>\n"
+        html +=
+          "<div><div class=\"meta-label\">\(label)</div><div class=\"meta-value\">\(value)</div></div>\n"
       }
       html += "</div>\n"
     }
@@ -118,10 +125,12 @@ public struct HTMLReport {
     let listed = headings.filter { $0.level <= matter.tocDepth }
     guard matter.toc ?? (listed.count >= 2), !listed.isEmpty else { return "" }
     let base = listed.map(\.level).min() ?? 1
-    var html = "<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">Contents</h2>\n<ul>\n"
+    var html =
+      "<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">Contents</h2>\n<ul>\n"
     for heading in listed {
       let depth = min(heading.level - base, 3)
-      html += "<li class=\"toc-\(depth)\"><a href=\"#\(HTML.escape(heading.id))\">\(HTML.escape(heading.text))</a></li>\n"
+      html +=
+        "<li class=\"toc-\(depth)\"><a href=\"#\(HTML.escape(heading.id))\">\(HTML.escape(heading.text))</a></li>\n"
     }
     return html + "</ul>\n</nav>\n"
   }

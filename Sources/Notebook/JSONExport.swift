@@ -20,14 +20,17 @@ extension NotebookRun {
       ("succeeded", .bool(succeeded)),
       ("exitStatus", .number(Double(exitStatus))),
     ]
-    if let setupFailure { root.append(("setupErrors", .array(setupFailure.diagnostics.map(Self.json)))) }
+    if let setupFailure {
+      root.append(("setupErrors", .array(setupFailure.diagnostics.map(Self.json))))
+    }
     root.append(("cells", .array(cells.map { cellJSON($0, filesDirectory: filesDirectory) })))
     return JSONValue.object(root).serialized() + "\n"
   }
 
   private func cellJSON(_ result: CellResult, filesDirectory: String) -> JSONValue {
     let figures = Dictionary(
-      ReportFigure.figures(in: result).map { ($0.outputIndex, $0) }, uniquingKeysWith: { a, _ in a })
+      ReportFigure.figures(in: result).map { ($0.outputIndex, $0) }, uniquingKeysWith: { a, _ in a }
+    )
     var outputs: [JSONValue] = []
     for (index, item) in result.outputs.enumerated() {
       switch item {
@@ -49,7 +52,8 @@ extension NotebookRun {
             ("type", .string("image")), ("mimeType", .string(image.mimeType)),
             ("file", figure.map { .string(filesDirectory + "/" + $0.fileName) } ?? .null),
             ("width", .number(Double(image.width))), ("height", .number(Double(image.height))),
-            ("alt", .string(figure?.alt ?? image.alt)), ("caption", figure?.caption.map(JSONValue.string) ?? .null),
+            ("alt", .string(figure?.alt ?? image.alt)),
+            ("caption", figure?.caption.map(JSONValue.string) ?? .null),
           ]))
       }
     }
@@ -63,11 +67,14 @@ extension NotebookRun {
     ]
     if let cache = result.cache {
       fields.append(
-        ("cache",
-         .object([
-           ("key", .string(cache.key)), ("inputsChanged", .bool(cache.miss != nil)),
-           ("reason", cache.miss.map { .string($0.rawValue) } ?? .null), ("restored", .bool(false)),
-         ])))
+        (
+          "cache",
+          .object([
+            ("key", .string(cache.key)), ("inputsChanged", .bool(cache.miss != nil)),
+            ("reason", cache.miss.map { .string($0.rawValue) } ?? .null),
+            ("restored", .bool(false)),
+          ])
+        ))
     }
     fields.append(("outputs", .array(outputs)))
     fields.append(("errors", .array(result.failure?.diagnostics.map(Self.json) ?? [])))
@@ -76,15 +83,24 @@ extension NotebookRun {
 
   static func json(_ d: Diagnostic) -> JSONValue {
     func location(_ range: SourceRange) -> [(String, JSONValue)] {
-      [("file", .string(range.file)), ("line", .number(Double(range.start.line))),
-       ("column", .number(Double(range.start.column)))]
+      [
+        ("file", .string(range.file)), ("line", .number(Double(range.start.line))),
+        ("column", .number(Double(range.start.column))),
+      ]
     }
     return .object(
-      [("severity", .string(d.severity.rawValue)), ("kind", .string(d.kind.rawValue)), ("message", .string(d.message))]
+      [
+        ("severity", .string(d.severity.rawValue)), ("kind", .string(d.kind.rawValue)),
+        ("message", .string(d.message)),
+      ]
         + location(d.range)
         + [
           ("notes", .array(d.notes.map(json))),
-          ("stack", .array(d.stack.map { .object([("function", .string($0.function))] + location($0.range)) })),
+          (
+            "stack",
+            .array(
+              d.stack.map { .object([("function", .string($0.function))] + location($0.range)) })
+          ),
         ])
   }
 }

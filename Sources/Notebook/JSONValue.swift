@@ -25,7 +25,8 @@ enum JSONValue: Equatable {
     case .string(let s): return Self.quote(s)
     case .array(let items):
       guard !items.isEmpty else { return "[]" }
-      return "[\n" + items.map { pad + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(closePad)]"
+      return "[\n" + items.map { pad + $0.serialized(indent: indent + 1) }.joined(separator: ",\n")
+        + "\n\(closePad)]"
     case .object(let fields):
       guard !fields.isEmpty else { return "{}" }
       let body = fields.map { pad + Self.quote($0.0) + ": " + $0.1.serialized(indent: indent + 1) }

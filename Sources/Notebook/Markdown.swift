@@ -20,7 +20,9 @@ final class MarkdownDocument {
     cmark_gfm_core_extensions_ensure_registered()
     guard let parser = cmark_parser_new(Self.parseOptions) else { return nil }
     for name in Self.extensionNames {
-      if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+      if let ext = cmark_find_syntax_extension(name) {
+        cmark_parser_attach_syntax_extension(parser, ext)
+      }
     }
     var bytes = Array(text.utf8)
     bytes.withUnsafeMutableBufferPointer { buffer in
@@ -59,7 +61,8 @@ final class MarkdownDocument {
     guard let iter = cmark_iter_new(root) else { return nodes }
     defer { cmark_iter_free(iter) }
     while cmark_iter_next(iter) != CMARK_EVENT_DONE {
-      guard cmark_iter_get_event_type(iter) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter)
+      guard cmark_iter_get_event_type(iter) == CMARK_EVENT_ENTER,
+        let node = cmark_iter_get_node(iter)
       else { continue }
       nodes.append(MarkdownNode(pointer: node))
     }
@@ -69,7 +72,8 @@ final class MarkdownDocument {
   /// HTML for `node` and its children (the whole document when nil).
   func html(_ node: MarkdownNode? = nil) -> String {
     let extensions = cmark_parser_get_syntax_extensions(parser)
-    guard let cString = cmark_render_html(node?.pointer ?? root, Self.renderOptions, extensions) else { return "" }
+    guard let cString = cmark_render_html(node?.pointer ?? root, Self.renderOptions, extensions)
+    else { return "" }
     defer { free(cString) }
     return String(cString: cString)
   }
@@ -92,7 +96,9 @@ struct MarkdownNode {
     var length: Int32 = 0
     var offset: Int32 = 0
     var character: CChar = 0
-    guard cmark_node_get_fenced(pointer, &length, &offset, &character) != 0, character != 0 else { return nil }
+    guard cmark_node_get_fenced(pointer, &length, &offset, &character) != 0, character != 0 else {
+      return nil
+    }
     return (Character(Unicode.Scalar(UInt8(bitPattern: character))), Int(length))
   }
 
@@ -108,7 +114,8 @@ struct MarkdownNode {
     guard let iter = cmark_iter_new(pointer) else { return text }
     defer { cmark_iter_free(iter) }
     while cmark_iter_next(iter) != CMARK_EVENT_DONE {
-      guard cmark_iter_get_event_type(iter) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter)
+      guard cmark_iter_get_event_type(iter) == CMARK_EVENT_ENTER,
+        let node = cmark_iter_get_node(iter)
       else { continue }
       let child = MarkdownNode(pointer: node)
       switch child.type {

@@ -36,7 +36,8 @@ extension NotebookRun {
     }
     if result.cell.options.output {
       let figures = Dictionary(
-        ReportFigure.figures(in: result).map { ($0.outputIndex, $0) }, uniquingKeysWith: { a, _ in a })
+        ReportFigure.figures(in: result).map { ($0.outputIndex, $0) },
+        uniquingKeysWith: { a, _ in a })
       var printed = ""
       for (index, item) in result.outputs.enumerated() {
         if case .stdout(let text) = item {
@@ -61,7 +62,8 @@ extension NotebookRun {
       if !printed.isEmpty { out += fenced(printed, info: "") }
     }
     if let failure = result.failure {
-      out += fenced(DiagnosticRenderer(sources: [notebook.source]).render(failure.diagnostics), info: "")
+      out += fenced(
+        DiagnosticRenderer(sources: [notebook.source]).render(failure.diagnostics), info: "")
     }
     return out
   }

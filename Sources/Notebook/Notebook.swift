@@ -18,7 +18,9 @@ public struct Notebook: Sendable, Hashable {
   public var warnings: [Diagnostic]
 
   /// Creates a notebook from parts (the reader is the usual way to get one).
-  public init(source: Source, frontMatter: FrontMatter, blocks: [Block], warnings: [Diagnostic] = []) {
+  public init(
+    source: Source, frontMatter: FrontMatter, blocks: [Block], warnings: [Diagnostic] = []
+  ) {
     self.source = source
     self.frontMatter = frontMatter
     self.blocks = blocks
@@ -71,7 +73,9 @@ public struct Cell: Sendable, Hashable {
   public var optionLineCount: Int
 
   /// Creates a cell (the reader is the usual way to get one).
-  public init(number: Int, source: Source, fenceLine: Int, options: CellOptions, optionLineCount: Int = 0) {
+  public init(
+    number: Int, source: Source, fenceLine: Int, options: CellOptions, optionLineCount: Int = 0
+  ) {
     self.number = number
     self.source = source
     self.fenceLine = fenceLine

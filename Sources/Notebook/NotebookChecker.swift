@@ -17,7 +17,8 @@ extension Notebook {
         let line = parameter.line ?? frontMatter.lines?.lowerBound ?? 1
         problems.append(
           .runtime(
-            "cannot define parameter '\(parameter.name)': \(error)", at: NotebookReader.lineRange(name, line)))
+            "cannot define parameter '\(parameter.name)': \(error)",
+            at: NotebookReader.lineRange(name, line)))
       }
     }
     for cell in cells where cell.options.eval {

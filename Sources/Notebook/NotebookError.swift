@@ -24,7 +24,8 @@ public struct NotebookError: Error, Sendable, Hashable, CustomStringConvertible 
   /// One error at `line:column` of `file`.
   static func at(_ file: String, line: Int, column: Int = 1, _ message: String) -> NotebookError {
     let start = SourceLocation(line: line, column: column)
-    let range = SourceRange(file: file, start: start, end: SourceLocation(line: line, column: column + 1))
+    let range = SourceRange(
+      file: file, start: start, end: SourceLocation(line: line, column: column + 1))
     return NotebookError([.syntax(message, at: range)])
   }
 }

@@ -12,7 +12,9 @@ public enum NotebookReader {
 
   /// Reads the notebook at `url`. Diagnostics name the file `name` (default: the path
   /// as given, so messages point where the user looks).
-  public static func read(contentsOf url: URL, name: String? = nil) throws(NotebookError) -> Notebook {
+  public static func read(contentsOf url: URL, name: String? = nil) throws(NotebookError)
+    -> Notebook
+  {
     let file = name ?? url.relativePath
     let data: Data
     do {
@@ -50,7 +52,8 @@ public enum NotebookReader {
           source: source)
       }
       let yaml = lines[1..<(located.range.upperBound - 1)].joined(separator: "\n")
-      frontMatter = FrontMatter.parse(yaml: yaml, firstLine: 2, file: name, diagnostics: &diagnostics)
+      frontMatter = FrontMatter.parse(
+        yaml: yaml, firstLine: 2, file: name, diagnostics: &diagnostics)
       frontMatter.lines = located.range
       // cmark would read `---` as a thematic break: blank the block so line numbers stay true.
       for index in 0..<located.range.upperBound { markdownLines[index] = "" }

@@ -29,7 +29,9 @@ public struct NotebookRun: Sendable {
   /// The process exit status for the run: 0 on success, 65 when the first failure is a
   /// syntax error, 70 for a runtime error (the BSD `sysexits` the CLI uses elsewhere).
   public var exitStatus: Int32 {
-    if let failure = setupFailure ?? failedCells.first?.failure { return failure.isSyntaxError ? 65 : 70 }
+    if let failure = setupFailure ?? failedCells.first?.failure {
+      return failure.isSyntaxError ? 65 : 70
+    }
     return 0
   }
 }

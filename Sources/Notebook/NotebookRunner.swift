@@ -47,7 +47,8 @@ public final class NotebookRunner {
     let parameters = options.parameters ?? notebook.frontMatter.parameters
     let seed = options.seed ?? notebook.frontMatter.seed
     var result = NotebookRun(
-      notebook: notebook, cells: [], parameters: parameters, seed: seed, toolVersion: options.toolVersion,
+      notebook: notebook, cells: [], parameters: parameters, seed: seed,
+      toolVersion: options.toolVersion,
       startedAt: Date(), totalTime: .zero)
 
     result.setupFailure = setUp(notebook, parameters: parameters, seed: seed)
@@ -59,7 +60,8 @@ public final class NotebookRunner {
         index: index + 1, total: cells.count, label: cell.options.label,
         location: "\(notebook.name):\(cell.fenceLine)")
       let key = CacheKey(
-        cell: cell, upstream: upstream, parameters: parameters, seed: seed, toolVersion: options.toolVersion)
+        cell: cell, upstream: upstream, parameters: parameters, seed: seed,
+        toolVersion: options.toolVersion)
       upstream = key.digest
       var cellResult: CellResult
       if stopped {
@@ -109,10 +111,12 @@ public final class NotebookRunner {
       let display = try kernel.run(CellRequest(cell), sink: sink)
       var outputs = sink.items
       if let display { outputs.append(.display(display)) }
-      return CellResult(cell: cell, status: .succeeded, outputs: outputs, duration: clock.now - start)
+      return CellResult(
+        cell: cell, status: .succeeded, outputs: outputs, duration: clock.now - start)
     } catch {
       return CellResult(
-        cell: cell, status: .failed, outputs: sink.items, failure: error, duration: clock.now - start)
+        cell: cell, status: .failed, outputs: sink.items, failure: error,
+        duration: clock.now - start)
     }
   }
 }

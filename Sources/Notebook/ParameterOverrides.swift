@@ -43,14 +43,18 @@ public struct ParameterOverride: Sendable, Hashable {
 
   private static func typed(_ text: String) -> ParameterValue {
     guard !text.trimmingSpaces.isEmpty else { return .string(text) }
-    guard let node = try? YAML.compose(text), let value = try? YAML.value(node) else { return .string(text) }
+    guard let node = try? YAML.compose(text), let value = try? YAML.value(node) else {
+      return .string(text)
+    }
     // A line like `a: b` is a YAML mapping; a flag value means a record only when braced.
     if case .record = value, !text.trimmingSpaces.hasPrefix("{") { return .string(text) }
     return value
   }
 
   /// Reads a `--params` YAML file: a mapping of parameter names to values.
-  public static func parseFile(_ text: String, name: String) throws(NotebookError) -> [ParameterOverride] {
+  public static func parseFile(_ text: String, name: String) throws(NotebookError)
+    -> [ParameterOverride]
+  {
     let source = Source(name: name, text: text)
     func fail(_ message: String, _ line: Int, _ column: Int) -> NotebookError {
       var error = NotebookError.at(name, line: line, column: column, message)
@@ -77,7 +81,8 @@ public struct ParameterOverride: Sendable, Hashable {
             column: key.mark?.column ?? 1)
         }
         let raw = valueNode.scalar.map(\.string)
-        overrides.append(ParameterOverride(name: parameter, value: try YAML.value(valueNode), text: raw))
+        overrides.append(
+          ParameterOverride(name: parameter, value: try YAML.value(valueNode), text: raw))
       } catch {
         throw fail(error.message, error.line, error.column)
       }
@@ -92,19 +97,23 @@ extension Notebook {
   /// An override must name a declared parameter and keep its type: a number stays a
   /// number, a list a list. A string parameter accepts any scalar as its text, and a
   /// parameter declared as `null` accepts anything.
-  public func parameters(applying overrides: [ParameterOverride]) throws(ParameterError) -> [Parameter] {
+  public func parameters(applying overrides: [ParameterOverride]) throws(ParameterError)
+    -> [Parameter]
+  {
     var parameters = frontMatter.parameters
     for override in overrides {
       guard let index = parameters.firstIndex(where: { $0.name == override.name }) else {
         let known = parameters.map(\.name).joined(separator: ", ")
         throw ParameterError(
           "unknown parameter '\(override.name)'"
-            + (known.isEmpty ? " (the notebook declares no params)" : " (the notebook declares: \(known))"))
+            + (known.isEmpty
+              ? " (the notebook declares no params)" : " (the notebook declares: \(known))"))
       }
       let declared = parameters[index].value
       var value = override.value
       switch (declared, value) {
-      case (.nil, _), (.bool, .bool), (.number, .number), (.string, .string), (.list, .list), (.record, .record):
+      case (.nil, _), (.bool, .bool), (.number, .number), (.string, .string), (.list, .list),
+        (.record, .record):
         break
       case (.string, .number), (.string, .bool), (.string, .nil):
         value = .string(override.text ?? value.lrLiteral)

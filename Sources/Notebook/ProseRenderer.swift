@@ -32,7 +32,9 @@ enum ProseRenderer {
       }
     }
     var trial = ids
-    if let rendered = render(markdown, token: token, ids: &trial), rendered.segments.count == cellCount + 1 {
+    if let rendered = render(markdown, token: token, ids: &trial),
+      rendered.segments.count == cellCount + 1
+    {
       ids = trial
       return rendered
     }
@@ -51,7 +53,9 @@ enum ProseRenderer {
     return result
   }
 
-  private static func render(_ markdown: String, token: String, ids: inout IDAllocator) -> RenderedProse? {
+  private static func render(_ markdown: String, token: String, ids: inout IDAllocator)
+    -> RenderedProse?
+  {
     guard let document = MarkdownDocument(markdown) else { return nil }
     var result = RenderedProse(segments: [""], headings: [])
     for node in document.topLevelBlocks {
@@ -76,7 +80,9 @@ enum ProseRenderer {
   private static func anchored(_ html: String, level: Int, id: String) -> String {
     let open = "<h\(level)>"
     let close = "</h\(level)>"
-    guard html.hasPrefix(open), let end = html.range(of: close, options: .backwards) else { return html }
+    guard html.hasPrefix(open), let end = html.range(of: close, options: .backwards) else {
+      return html
+    }
     let inner = html[html.index(html.startIndex, offsetBy: open.count)..<end.lowerBound]
     let escaped = HTML.escape(id)
     return "<h\(level) id=\"\(escaped)\">\(inner)"

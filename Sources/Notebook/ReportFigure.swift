@@ -36,7 +36,9 @@ public struct ReportFigure: Sendable, Hashable {
   static func figures(in result: CellResult) -> [ReportFigure] {
     var figures: [ReportFigure] = []
     for (outputIndex, item) in result.outputs.enumerated() {
-      guard case .display(.image(let image)) = item, let ext = fileExtension(image.mimeType) else { continue }
+      guard case .display(.image(let image)) = item, let ext = fileExtension(image.mimeType) else {
+        continue
+      }
       let n = figures.count + 1
       let options = result.cell.options
       let given = options.alt(forFigure: n - 1) ?? image.alt

@@ -45,13 +45,17 @@ public struct ReportWriter {
   /// report never points at a figure that is not there yet. Figures of an earlier run
   /// that this run did not make are removed (only `fig-*` files; nothing else is touched).
   @discardableResult
-  public func write(to directory: URL, formats: Set<ReportFormat> = [.html, .json]) throws -> ReportFiles {
+  public func write(to directory: URL, formats: Set<ReportFormat> = [.html, .json]) throws
+    -> ReportFiles
+  {
     let manager = FileManager.default
     try manager.createDirectory(at: directory, withIntermediateDirectories: true)
     var files = ReportFiles()
     let figuresDirectory = directory.appendingPathComponent(filesDirectoryName, isDirectory: true)
     let figures = run.figures
-    if !figures.isEmpty { try manager.createDirectory(at: figuresDirectory, withIntermediateDirectories: true) }
+    if !figures.isEmpty {
+      try manager.createDirectory(at: figuresDirectory, withIntermediateDirectories: true)
+    }
     for figure in figures {
       let url = figuresDirectory.appendingPathComponent(figure.fileName)
       try AtomicFile.write(Data(figure.image.data), to: url)

@@ -50,7 +50,8 @@ public struct CellProgress: Sendable, Hashable {
 
 /// Human time: `<1 ms`, `340 ms`, `4.2 s`, `2 min 5 s`.
 public func formatDuration(_ duration: Duration) -> String {
-  let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+  let seconds =
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
   if seconds < 0.001 { return "<1 ms" }
   if seconds < 1 { return "\(Int((seconds * 1000).rounded())) ms" }
   if seconds < 59.95 { return "\((seconds * 10).rounded() / 10) s" }

@@ -17,7 +17,9 @@ enum TextDecoding {
       case .valid(let encoded):
         let scalar = Unicode.UTF8.decode(encoded)
         if scalar == "\0" {
-          throw .at(file, line: line, column: column(), "this looks like a binary file, not a notebook (NUL byte)")
+          throw .at(
+            file, line: line, column: column(),
+            "this looks like a binary file, not a notebook (NUL byte)")
         }
         scalars.append(scalar)
         index += encoded.count

@@ -47,7 +47,8 @@ enum YAML {
     budget -= 1
     guard budget >= 0, depth <= maxDepth else {
       throw YAMLProblem(
-        message: "YAML value is too large or too deeply nested (aliases expand to over \(maxNodes) values?)",
+        message:
+          "YAML value is too large or too deeply nested (aliases expand to over \(maxNodes) values?)",
         line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
     switch node {
@@ -101,8 +102,12 @@ enum YAML {
     default: break
     }
     if isDecimal(s), let x = Double(s) { return .number(x) }
-    if s.hasPrefix("0x"), s.count > 2, let n = UInt64(s.dropFirst(2), radix: 16) { return .number(Double(n)) }
-    if s.hasPrefix("0o"), s.count > 2, let n = UInt64(s.dropFirst(2), radix: 8) { return .number(Double(n)) }
+    if s.hasPrefix("0x"), s.count > 2, let n = UInt64(s.dropFirst(2), radix: 16) {
+      return .number(Double(n))
+    }
+    if s.hasPrefix("0o"), s.count > 2, let n = UInt64(s.dropFirst(2), radix: 8) {
+      return .number(Double(n))
+    }
     return .string(s)
   }
 
@@ -114,7 +119,9 @@ enum YAML {
     let mantissa = chars.prefix { $0 != "e" && $0 != "E" }
     let exponent = chars.dropFirst(mantissa.count)
     let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-    guard parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), parts.contains(where: { !$0.isEmpty }) else { return false }
+    guard parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+      parts.contains(where: { !$0.isEmpty })
+    else { return false }
     if parts.count == 2 && parts[1].isEmpty && parts[0].isEmpty { return false }
     guard !exponent.isEmpty else { return true }
     var digits = exponent.dropFirst()
@@ -175,7 +182,8 @@ enum YAML {
 
   private static func problem(from error: YamlError) -> YAMLProblem {
     switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       var message = problem
       if let context { message = "\(problem) (\(context.text) at line \(context.mark.line))" }
@@ -184,7 +192,8 @@ enum YAML {
       return YAMLProblem(message: problem, line: 1, column: 1)
     case .duplicatedKeysInMapping(let duplicates, let context):
       let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-      return YAMLProblem(message: "duplicate key \(names)", line: context.mark.line, column: context.mark.column)
+      return YAMLProblem(
+        message: "duplicate key \(names)", line: context.mark.line, column: context.mark.column)
     default:
       return YAMLProblem(message: "\(error)", line: 1, column: 1)
     }

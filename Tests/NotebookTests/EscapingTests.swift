@@ -17,10 +17,18 @@ final class HostileKernel: Kernel {
     let evil = Self.evil
     sink.emit(.stdout(evil + "\n"))
     sink.emit(.display(.text(evil)))
-    sink.emit(.display(.table(Display.Table(columns: [evil], rows: [[evil, evil]], caption: evil))))
+    sink.emit(
+      .display(.table(Display.Table(columns: [evil], rows: [[evil, evil]], caption: evil))))
     sink.emit(.display(.image(Display.Image(data: [1, 2, 3], width: 1, height: 1, alt: evil))))
-    sink.emit(.display(.image(Display.Image(data: [1], mimeType: "image/png\" onerror=\"alert(3)", width: 1, height: 1, alt: evil))))
-    let range = SourceRange(file: request.source.name, start: .init(line: request.source.firstLine, column: 1), end: .init(line: request.source.firstLine, column: 2))
+    sink.emit(
+      .display(
+        .image(
+          Display.Image(
+            data: [1], mimeType: "image/png\" onerror=\"alert(3)", width: 1, height: 1, alt: evil)))
+    )
+    let range = SourceRange(
+      file: request.source.name, start: .init(line: request.source.firstLine, column: 1),
+      end: .init(line: request.source.firstLine, column: 2))
     var diagnostic = Diagnostic.runtime(evil, at: range)
     diagnostic.notes = [.runtime(evil, at: range)]
     diagnostic.stack = [StackFrame(function: evil, range: range)]
@@ -62,12 +70,16 @@ final class HostileKernel: Kernel {
 
   @Test func noMarkupGetsThrough() throws {
     let (html, _) = try render()
-    if let dump = ProcessInfo.processInfo.environment["LRNB_DUMP_EVIL"] { try? html.write(toFile: dump, atomically: true, encoding: .utf8) }
+    if let dump = ProcessInfo.processInfo.environment["LRNB_DUMP_EVIL"] {
+      try? html.write(toFile: dump, atomically: true, encoding: .utf8)
+    }
     #expect(!html.lowercased().contains("<script"))
     #expect(!html.contains("<img src=x") && !html.contains("onload=\""))
     #expect(!html.contains("onclick"))
     #expect(!html.contains("javascript:"))
-    #expect(!html.contains("<b>sub</b>") && !html.contains("<i>ada</i>") && !html.contains("<u>today</u>"))
+    #expect(
+      !html.contains("<b>sub</b>") && !html.contains("<i>ada</i>") && !html.contains("<u>today</u>")
+    )
     // The figure, and cmark's image with its javascript: URL blanked.
     let sources = html.components(separatedBy: "<img src=\"").dropFirst().map { $0.prefix(5) }
     #expect(sources == ["\" alt", "data:"])
@@ -97,9 +109,12 @@ final class HostileKernel: Kernel {
     let (_, run) = try render()
     let markdown = run.markdown(filesDirectory: "evil_files")
     #expect(markdown.contains("![\" onload=\"x](evil_files/fig-1-1.png)"))
-    #expect(markdown.contains("| \\<script\\>alert(1)\\</script\\>\"'\\>\\<img src=x onerror=alert(2)\\>\\&amp; |"))
+    #expect(
+      markdown.contains(
+        "| \\<script\\>alert(1)\\</script\\>\"'\\>\\<img src=x onerror=alert(2)\\>\\&amp; |"))
     #expect(markdown.contains("```\n<script>alert(1)</script>"))
     let json = run.json(filesDirectory: "evil_files")
-    #expect(json.contains(#""text": "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>&amp;\n""#))
+    #expect(
+      json.contains(#""text": "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>&amp;\n""#))
   }
 }

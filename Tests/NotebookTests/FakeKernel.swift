@@ -31,7 +31,9 @@ final class FakeKernel: Kernel {
   func run(_ request: CellRequest, sink: any OutputSink) throws(RunFailure) -> Display? {
     requests.append(request)
     var value: Display?
-    for (offset, line) in request.source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (offset, line) in request.source.text.split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).enumerated() {
       let lineNumber = request.source.firstLine + offset
       let (command, argument) = Self.split(line)
       let range = Self.range(request.source.name, lineNumber, line)
@@ -40,21 +42,32 @@ final class FakeKernel: Kernel {
       case "print": sink.emit(.stdout(expand(argument) + "\n"))
       case "show": value = .text(expand(argument))
       case "table":
-        let parts = argument.split(separator: ";").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let parts = argument.split(separator: ";").map {
+          $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         value = .table(Display.Table(columns: parts.first ?? [], rows: Array(parts.dropFirst())))
       case "image":
         let (width, height) = (480, 240)
         let png = TinyPNG.chart(width: width, height: height)
-        sink.emit(.display(.image(Display.Image(data: png, width: width, height: height, alt: argument))))
+        sink.emit(
+          .display(.image(Display.Image(data: png, width: width, height: height, alt: argument))))
       case "set":
-        let pieces = argument.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let pieces = argument.split(separator: "=", maxSplits: 1).map {
+          $0.trimmingCharacters(in: .whitespaces)
+        }
         if pieces.count == 2 { globals[pieces[0]] = pieces[1] }
       case "fail":
         var diagnostic = Diagnostic.runtime(argument, at: range)
-        diagnostic.stack = [StackFrame(function: "helper", range: range), StackFrame(function: "<cell>", range: range)]
+        diagnostic.stack = [
+          StackFrame(function: "helper", range: range),
+          StackFrame(function: "<cell>", range: range),
+        ]
         throw RunFailure([diagnostic])
       case "syntax": throw RunFailure([.syntax(argument, at: range)])
-      case "timeout": throw RunFailure([.runtime("cell stopped after its \(request.timeout ?? 0) s timeout", at: range)])
+      case "timeout":
+        throw RunFailure([
+          .runtime("cell stopped after its \(request.timeout ?? 0) s timeout", at: range)
+        ])
       default: throw RunFailure([.runtime("unknown command '\(command)'", at: range)])
       }
     }
@@ -64,9 +77,14 @@ final class FakeKernel: Kernel {
   func check(_ source: Source) -> [Diagnostic] {
     checked.append(source)
     var problems: [Diagnostic] = []
-    for (offset, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (offset, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
       if Self.split(line).command == "syntax" {
-        problems.append(.syntax(Self.split(line).argument, at: Self.range(source.name, source.firstLine + offset, line)))
+        problems.append(
+          .syntax(
+            Self.split(line).argument, at: Self.range(source.name, source.firstLine + offset, line))
+        )
       }
     }
     return problems

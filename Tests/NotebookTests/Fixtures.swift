@@ -48,7 +48,10 @@ enum Fixtures {
     [ref]: https://example.org
     """
 
-  static func read(_ text: String, name: String = "nb.lrnb", sourceLocation: Testing.SourceLocation = #_sourceLocation)
+  static func read(
+    _ text: String, name: String = "nb.lrnb",
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  )
     throws -> Notebook
   {
     do {
@@ -60,7 +63,9 @@ enum Fixtures {
   }
 
   /// The reader's diagnostics for `text`, which must not read cleanly.
-  static func problems(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [Diagnostic] {
+  static func problems(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    -> [Diagnostic]
+  {
     do {
       _ = try NotebookReader.read(text, name: "nb.lrnb")
       Issue.record("expected the reader to fail", sourceLocation: sourceLocation)
@@ -71,7 +76,9 @@ enum Fixtures {
   }
 
   /// Runs `text` through a fresh fake kernel.
-  static func run(_ text: String, options: RunOptions = RunOptions()) throws -> (NotebookRun, FakeKernel) {
+  static func run(_ text: String, options: RunOptions = RunOptions()) throws -> (
+    NotebookRun, FakeKernel
+  ) {
     let kernel = FakeKernel()
     let run = NotebookRunner(kernel: kernel, options: options).run(try read(text))
     return (run, kernel)

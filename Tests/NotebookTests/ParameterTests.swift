@@ -22,24 +22,36 @@ import Testing
   }
 
   @Test func malformedFlags() {
-    #expect(throws: ParameterError("expected key=value, got 'epochs'")) { try ParameterOverride.parse("epochs") }
+    #expect(throws: ParameterError("expected key=value, got 'epochs'")) {
+      try ParameterOverride.parse("epochs")
+    }
     #expect(throws: ParameterError.self) { try ParameterOverride.parse("bad-name=1") }
   }
 
   @Test func overridesKeepTypes() throws {
-    let notebook = try Fixtures.read("---\nparams:\n  epochs: 3\n  tag: v1\n  anything: null\n  xs: [1]\n---\n")
+    let notebook = try Fixtures.read(
+      "---\nparams:\n  epochs: 3\n  tag: v1\n  anything: null\n  xs: [1]\n---\n")
     let applied = try notebook.parameters(applying: [
       try ParameterOverride.parse("epochs=10"), try ParameterOverride.parse("tag=3.10"),
       try ParameterOverride.parse("anything=[true]"),
     ])
-    #expect(applied.map(\.value) == [.number(10), .string("3.10"), .list([.bool(true)]), .list([.number(1)])])
+    #expect(
+      applied.map(\.value) == [
+        .number(10), .string("3.10"), .list([.bool(true)]), .list([.number(1)]),
+      ])
     #expect(applied.map(\.line) == [nil, nil, nil, 6])
-    #expect(throws: ParameterError.self) { try notebook.parameters(applying: [try ParameterOverride.parse("epochs=many")]) }
-    #expect(throws: ParameterError.self) { try notebook.parameters(applying: [try ParameterOverride.parse("xs=1")]) }
+    #expect(throws: ParameterError.self) {
+      try notebook.parameters(applying: [try ParameterOverride.parse("epochs=many")])
+    }
+    #expect(throws: ParameterError.self) {
+      try notebook.parameters(applying: [try ParameterOverride.parse("xs=1")])
+    }
     do {
       _ = try notebook.parameters(applying: [try ParameterOverride.parse("epoch=1")])
     } catch {
-      #expect(error.message == "unknown parameter 'epoch' (the notebook declares: epochs, tag, anything, xs)")
+      #expect(
+        error.message
+          == "unknown parameter 'epoch' (the notebook declares: epochs, tag, anything, xs)")
     }
   }
 
@@ -47,7 +59,9 @@ import Testing
     let overrides = try ParameterOverride.parseFile("epochs: 7\ntag: no\n", name: "p.yaml")
     #expect(overrides.map(\.name) == ["epochs", "tag"])
     #expect(overrides.map(\.value) == [.number(7), .string("no")])
-    #expect(throws: NotebookError.self) { try ParameterOverride.parseFile("- 1\n- 2\n", name: "p.yaml") }
+    #expect(throws: NotebookError.self) {
+      try ParameterOverride.parseFile("- 1\n- 2\n", name: "p.yaml")
+    }
     do {
       _ = try ParameterOverride.parseFile("a: 1\nb: [\n", name: "p.yaml")
       Issue.record("expected an error")

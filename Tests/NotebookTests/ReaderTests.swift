@@ -52,7 +52,8 @@ import Testing
   }
 
   @Test func onlyLrFencesExecute() throws {
-    let notebook = try Fixtures.read("```lrx\na\n```\n\n```{lr}\nb\n```\n\n~~~ lr extra\nc\n~~~\n\n    indented lr\n")
+    let notebook = try Fixtures.read(
+      "```lrx\na\n```\n\n```{lr}\nb\n```\n\n~~~ lr extra\nc\n~~~\n\n    indented lr\n")
     #expect(notebook.cells.map(\.source.text) == ["b\n", "c\n"])
   }
 
@@ -65,14 +66,21 @@ import Testing
   }
 
   @Test func yaml11WordsStayStrings() throws {
-    let notebook = try Fixtures.read("---\ntitle: no\ndate: 2024-01-02\nauthor: yes\nparams:\n  a: off\n  b: 'true'\n  c: true\n  d: 0x10\n  e: ~\n---\n")
+    let notebook = try Fixtures.read(
+      "---\ntitle: no\ndate: 2024-01-02\nauthor: yes\nparams:\n  a: off\n  b: 'true'\n  c: true\n  d: 0x10\n  e: ~\n---\n"
+    )
     #expect(notebook.frontMatter.title == "no")
     #expect(notebook.frontMatter.authors == ["yes"])
-    #expect(notebook.frontMatter.parameters.map(\.value) == [.string("off"), .string("true"), .bool(true), .number(16), .nil])
+    #expect(
+      notebook.frontMatter.parameters.map(\.value) == [
+        .string("off"), .string("true"), .bool(true), .number(16), .nil,
+      ])
   }
 
   @Test func cellDefaultsFromFrontMatter() throws {
-    let notebook = try Fixtures.read("---\necho: false\nexecute:\n  error: true\n  timeout: 5\n---\n```lr\n#| echo: true\na\n```\n```lr\nb\n```\n")
+    let notebook = try Fixtures.read(
+      "---\necho: false\nexecute:\n  error: true\n  timeout: 5\n---\n```lr\n#| echo: true\na\n```\n```lr\nb\n```\n"
+    )
     let cells = notebook.cells
     #expect(cells.map(\.options.echo) == [true, false])
     #expect(cells.map(\.options.error) == [true, true])

@@ -19,7 +19,9 @@ import Testing
     #expect(!html.lowercased().contains("<script"))
     #expect(!html.contains("<link"))
     #expect(!html.contains("src=\"http") && !html.contains("url(http"))
-    #expect(html.contains("<style>") && html.contains("prefers-color-scheme: dark") && html.contains("@media print"))
+    #expect(
+      html.contains("<style>") && html.contains("prefers-color-scheme: dark")
+        && html.contains("@media print"))
   }
 
   @Test func titleBlock() {
@@ -50,7 +52,10 @@ import Testing
     let train = try #require(html.range(of: "id=\"cell-train\""))
     let heading = try #require(html.range(of: "<h2 id=\"training\">"))
     #expect(setup.lowerBound < heading.lowerBound && heading.lowerBound < train.lowerBound)
-    #expect(html.contains("<pre class=\"stdout\">epoch 1  loss 0.912\nepoch 2  loss 0.433\nepoch 3  loss 0.271</pre>"))
+    #expect(
+      html.contains(
+        "<pre class=\"stdout\">epoch 1  loss 0.912\nepoch 2  loss 0.433\nepoch 3  loss 0.271</pre>")
+    )
     #expect(html.contains("<td class=\"num\">0.912</td>"))
     #expect(!html.contains("#| label"))
   }
@@ -59,15 +64,24 @@ import Testing
     let figure = try #require(run.figures.first)
     let base64 = Data(figure.image.data).base64EncodedString()
     #expect(html.contains("<img src=\"data:image/png;base64,\(base64)\""))
-    #expect(html.contains("alt=\"Line chart of the training loss falling over three epochs.\" width=\"480\" height=\"240\""))
-    #expect(html.contains("<figcaption>Training loss per epoch for the low-rank model.</figcaption>"))
+    #expect(
+      html.contains(
+        "alt=\"Line chart of the training loss falling over three epochs.\" width=\"480\" height=\"240\""
+      ))
+    #expect(
+      html.contains("<figcaption>Training loss per epoch for the low-rank model.</figcaption>"))
     #expect(figure.fileName == "fig-train-1.png")
   }
 
   @Test func errorsShowLineColumnCaretAndStack() {
-    #expect(html.contains("<span class=\"error-message\">undefined variable &#39;epsilon&#39;</span> <span class=\"loc\">sample.lrnb:74:1</span>"))
+    #expect(
+      html.contains(
+        "<span class=\"error-message\">undefined variable &#39;epsilon&#39;</span> <span class=\"loc\">sample.lrnb:74:1</span>"
+      ))
     #expect(html.contains("  74 | fail undefined variable &#39;epsilon&#39;\n     | ^~~"))
-    #expect(html.contains("<li>in <code>helper</code> at <span class=\"loc\">sample.lrnb:74:1</span></li>"))
+    #expect(
+      html.contains(
+        "<li>in <code>helper</code> at <span class=\"loc\">sample.lrnb:74:1</span></li>"))
   }
 
   @Test func bannerLinksToTheFailedCell() throws {
@@ -95,7 +109,8 @@ import Testing
   }
 
   @Test func echoAndOutputOptions() throws {
-    let (run, _) = try Fixtures.run("```lr\n#| echo: false\nprint shown\n```\n\n```lr\n#| output: false\nprint hidden\n```\n")
+    let (run, _) = try Fixtures.run(
+      "```lr\n#| echo: false\nprint shown\n```\n\n```lr\n#| output: false\nprint hidden\n```\n")
     let html = HTMLReport(run: run).render()
     #expect(!html.contains("print shown") && html.contains(">shown\n</pre>") == false)
     #expect(html.contains("<pre class=\"stdout\">shown</pre>"))
@@ -115,12 +130,17 @@ import Testing
     var options = ReportOptions()
     options.highlighter = { code in
       // "print" as a keyword; a bad span (past the end) and one inside "é" are ignored.
-      [CodeHighlight(start: 0, end: 5, kind: "keyword"), CodeHighlight(start: 7, end: 8, kind: "string"),
-       CodeHighlight(start: 6, end: 999, kind: "number")]
+      [
+        CodeHighlight(start: 0, end: 5, kind: "keyword"),
+        CodeHighlight(start: 7, end: 8, kind: "string"),
+        CodeHighlight(start: 6, end: 999, kind: "number"),
+      ]
     }
     let (run, _) = try Fixtures.run("```lr\nprint é<\n```\n")
     let html = HTMLReport(run: run, options: options).render()
-    #expect(html.contains("<code class=\"language-lr\"><span class=\"tok-keyword\">print</span> é&lt;</code>"))
+    #expect(
+      html.contains(
+        "<code class=\"language-lr\"><span class=\"tok-keyword\">print</span> é&lt;</code>"))
   }
 
   @Test func outputTextIsCleanedAndElided() {

@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct RunnerTests {
   @Test func runsCellsInOrderWithSharedState() throws {
-    let (run, kernel) = try Fixtures.run("```lr\nset x = 41\n```\n\n```lr\nprint $x\nshow last\n```\n")
+    let (run, kernel) = try Fixtures.run(
+      "```lr\nset x = 41\n```\n\n```lr\nprint $x\nshow last\n```\n")
     #expect(run.succeeded && run.exitStatus == 0)
     #expect(run.cells.map(\.status) == [.succeeded, .succeeded])
     #expect(run.cells[1].outputs == [.stdout("41\n"), .display(.text("last"))])
@@ -15,14 +16,16 @@ import Testing
   }
 
   @Test func parametersAndSeedComeFirst() throws {
-    let (run, kernel) = try Fixtures.run("---\nseed: 42\nparams:\n  epochs: 3\n---\n```lr\nprint $epochs\n```\n")
+    let (run, kernel) = try Fixtures.run(
+      "---\nseed: 42\nparams:\n  epochs: 3\n---\n```lr\nprint $epochs\n```\n")
     #expect(kernel.seeds == [42])
     #expect(run.cells[0].outputs == [.stdout("3\n")])
     #expect(run.seed == 42)
   }
 
   @Test func failureStopsTheRunAndLaterCellsAreNotRun() throws {
-    let text = "```lr\nprint a\n```\n\n```lr\nprint b\nfail boom\nprint never\n```\n\n```lr\nprint c\n```\n"
+    let text =
+      "```lr\nprint a\n```\n\n```lr\nprint b\nfail boom\nprint never\n```\n\n```lr\nprint c\n```\n"
     let (run, kernel) = try Fixtures.run(text)
     #expect(run.cells.map(\.status) == [.succeeded, .failed, .notRun])
     #expect(run.cells[1].outputs == [.stdout("b\n")])
@@ -39,14 +42,16 @@ import Testing
   @Test func keepGoingRunsEverythingButStillFails() throws {
     var options = RunOptions()
     options.keepGoing = true
-    let (run, _) = try Fixtures.run("```lr\nfail one\n```\n\n```lr\nfail two\n```\n\n```lr\nprint c\n```\n", options: options)
+    let (run, _) = try Fixtures.run(
+      "```lr\nfail one\n```\n\n```lr\nfail two\n```\n\n```lr\nprint c\n```\n", options: options)
     #expect(run.cells.map(\.status) == [.failed, .failed, .succeeded])
     #expect(run.failedCells.count == 2)
     #expect(!run.succeeded)
   }
 
   @Test func errorTrueShowsAndContinues() throws {
-    let (run, _) = try Fixtures.run("```lr\n#| error: true\nfail expected\n```\n\n```lr\nprint after\n```\n")
+    let (run, _) = try Fixtures.run(
+      "```lr\n#| error: true\nfail expected\n```\n\n```lr\nprint after\n```\n")
     #expect(run.cells.map(\.status) == [.failed, .succeeded])
     #expect(run.succeeded && run.failedCells.isEmpty)
   }
@@ -58,7 +63,8 @@ import Testing
   }
 
   @Test func requestCarriesExecutionOptions() throws {
-    let (_, kernel) = try Fixtures.run("```lr\n#| label: plot\n#| timeout: 3\n#| fig-width: 6\n#| fig-height: 4\nprint x\n```\n")
+    let (_, kernel) = try Fixtures.run(
+      "```lr\n#| label: plot\n#| timeout: 3\n#| fig-width: 6\n#| fig-height: 4\nprint x\n```\n")
     let request = try #require(kernel.requests.first)
     #expect(request.label == "plot" && request.timeout == 3)
     #expect(request.figureWidth == 6 && request.figureHeight == 4)
@@ -82,7 +88,8 @@ import Testing
     options.progress = { event in
       if case .finished = event { lines.append(event.line) }
     }
-    let text = "```lr\n#| label: train\nprint a\n```\n\n```lr\nfail x\n```\n\n```lr\n#| eval: false\n```\n"
+    let text =
+      "```lr\n#| label: train\nprint a\n```\n\n```lr\nfail x\n```\n\n```lr\n#| eval: false\n```\n"
     let kernel = FakeKernel()
     _ = NotebookRunner(kernel: kernel, options: options).run(try Fixtures.read(text))
     #expect(lines.count == 3)
@@ -100,7 +107,9 @@ import Testing
 
   @Test func checkUsesTheKernelWithoutRunning() throws {
     let kernel = FakeKernel()
-    let notebook = try Fixtures.read("---\nparams:\n  a: 1\n---\n```lr\nsyntax bad\n```\n\n```lr\n#| eval: false\nsyntax ignored\n```\n\n```lr\n#| colour: x\nprint ok\n```\n")
+    let notebook = try Fixtures.read(
+      "---\nparams:\n  a: 1\n---\n```lr\nsyntax bad\n```\n\n```lr\n#| eval: false\nsyntax ignored\n```\n\n```lr\n#| colour: x\nprint ok\n```\n"
+    )
     let problems = notebook.check(with: kernel)
     #expect(problems.map(\.range.start.line) == [6, 15])
     #expect(problems.map(\.severity) == [.error, .warning])

@@ -10,7 +10,9 @@ enum TinyPNG {
       let i = (y * width + x) * 4
       (pixels[i], pixels[i + 1], pixels[i + 2]) = rgb
     }
-    for y in stride(from: 0, to: height, by: max(height / 5, 1)) { for x in 0..<width { set(x, y, (230, 234, 238)) } }
+    for y in stride(from: 0, to: height, by: max(height / 5, 1)) {
+      for x in 0..<width { set(x, y, (230, 234, 238)) }
+    }
     for x in 0..<width { set(x, height - 3, (90, 90, 90)) }
     for y in 0..<height { set(2, y, (90, 90, 90)) }
     for x in 3..<width {
@@ -41,7 +43,10 @@ enum TinyPNG {
     repeat {
       let count = min(65535, data.count - offset)
       let final: UInt8 = offset + count >= data.count ? 1 : 0
-      out += [final, UInt8(count & 0xFF), UInt8(count >> 8), UInt8(~count & 0xFF), UInt8((~count >> 8) & 0xFF)]
+      out += [
+        final, UInt8(count & 0xFF), UInt8(count >> 8), UInt8(~count & 0xFF),
+        UInt8((~count >> 8) & 0xFF),
+      ]
       out += data[offset..<(offset + count)]
       offset += count
     } while offset < data.count

@@ -51,16 +51,21 @@ import _TestSupport
   @Test func jsonExport() throws {
     let run = try SampleNotebook.run()
     let text = run.json(filesDirectory: "sample_files")
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     #expect(object["notebook"] as? String == "sample.lrnb")
     #expect(object["succeeded"] as? Bool == false)
     #expect(object["exitStatus"] as? Int == 70)
     #expect((object["parameters"] as? [String: Any])?["epochs"] as? Int == 3)
     let cells = try #require(object["cells"] as? [[String: Any]])
-    #expect(cells.map { $0["status"] as? String } == ["succeeded", "succeeded", "failed", "succeeded", "failed", "not run"])
+    #expect(
+      cells.map { $0["status"] as? String } == [
+        "succeeded", "succeeded", "failed", "succeeded", "failed", "not run",
+      ])
     #expect(cells[1]["label"] as? String == "train")
     let outputs = try #require(cells[1]["outputs"] as? [[String: Any]])
-    #expect(outputs.map { $0["type"] as? String } == ["stdout", "stdout", "stdout", "image", "table"])
+    #expect(
+      outputs.map { $0["type"] as? String } == ["stdout", "stdout", "stdout", "image", "table"])
     #expect(outputs[3]["file"] as? String == "sample_files/fig-train-1.png")
     #expect(outputs[3]["caption"] as? String == "Training loss per epoch for the low-rank model.")
     let error = try #require((cells[4]["errors"] as? [[String: Any]])?.first)
@@ -73,10 +78,18 @@ import _TestSupport
     let markdown = run.markdown(filesDirectory: "sample_files")
     #expect(markdown.hasPrefix("---\ntitle: Low-rank layers under attack\n"))
     #expect(markdown.contains("```lr\nprint epoch 1  loss 0.912\n"))
-    #expect(markdown.contains("```\nepoch 1  loss 0.912\nepoch 2  loss 0.433\nepoch 3  loss 0.271\n```"))
-    #expect(markdown.contains("![Line chart of the training loss falling over three epochs.](sample_files/fig-train-1.png)\n\n*Training loss per epoch for the low-rank model.*"))
-    #expect(markdown.contains("| epoch | loss | accuracy |\n| --- | --- | --- |\n| 1 | 0.912 | 71.2% |"))
-    #expect(markdown.contains("sample.lrnb:74:1: error: undefined variable 'epsilon'\n  74 | fail undefined variable 'epsilon'\n"))
+    #expect(
+      markdown.contains("```\nepoch 1  loss 0.912\nepoch 2  loss 0.433\nepoch 3  loss 0.271\n```"))
+    #expect(
+      markdown.contains(
+        "![Line chart of the training loss falling over three epochs.](sample_files/fig-train-1.png)\n\n*Training loss per epoch for the low-rank model.*"
+      ))
+    #expect(
+      markdown.contains("| epoch | loss | accuracy |\n| --- | --- | --- |\n| 1 | 0.912 | 71.2% |"))
+    #expect(
+      markdown.contains(
+        "sample.lrnb:74:1: error: undefined variable 'epsilon'\n  74 | fail undefined variable 'epsilon'\n"
+      ))
     #expect(markdown.contains("*(not run: an earlier cell failed)*"))
     #expect(markdown.contains("```python\n"))
     #expect(!markdown.contains("#| label"))
@@ -90,6 +103,8 @@ import _TestSupport
     try AtomicFile.write("second", to: url)
     #expect(try String(contentsOf: url, encoding: .utf8) == "second")
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["a.txt"])
-    #expect(throws: (any Error).self) { try AtomicFile.write("x", to: directory.appendingPathComponent("missing/dir/b.txt")) }
+    #expect(throws: (any Error).self) {
+      try AtomicFile.write("x", to: directory.appendingPathComponent("missing/dir/b.txt"))
+    }
   }
 }
