@@ -41,8 +41,10 @@ extension Painter {
     let style = StrokeStyle(color: theme.axisColor, width: Painter.axisLineWidth)
     let r = bar.rect
     canvas.stroke(
-      .rect(Rect(x: snap(r.minX), y: snap(r.minY), width: snap(r.maxX) - snap(r.minX),
-        height: snap(r.maxY) - snap(r.minY))), style: style)
+      .rect(
+        Rect(
+          x: snap(r.minX), y: snap(r.minY), width: snap(r.maxX) - snap(r.minX),
+          height: snap(r.maxY) - snap(r.minY))), style: style)
     var ticks = Path()
     for tick in bar.ticks where tick.major {
       guard let p = bar.scale.pixel(tick.value) else { continue }
