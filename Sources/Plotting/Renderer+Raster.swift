@@ -18,7 +18,8 @@ extension Painter {
     let span = hi - lo
     var rgba = [UInt8](repeating: 0, count: m.rows * m.columns * 4)
     for (i, v) in m.values.enumerated() where !v.isNaN {
-      let t = span > 0 ? (v - lo) / span : 0.5
+      let ratio = span > 0 ? (v - lo) / span : 0.5
+      let t = ratio.isNaN ? 0.5 : ratio
       let k = Int((min(1, max(0, t)) * levels).rounded()) * 4
       rgba[4 * i] = table[k]
       rgba[4 * i + 1] = table[k + 1]
