@@ -92,7 +92,10 @@ enum CRC32 {
 }
 
 func bigEndian(_ value: UInt32) -> [UInt8] {
-  [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
+  [
+    UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF),
+    UInt8(value & 0xFF),
+  ]
 }
 
 /// Reads four bytes at `offset`; the caller has checked that they exist.

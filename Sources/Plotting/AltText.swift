@@ -61,7 +61,8 @@ extension Axes {
       let s = series.first(where: { $0.kindName == "heatmap" })
     {
       let (lo, hi) = s.colorRange
-      text += " \(m.rows)×\(m.columns) matrix, colour \(s.style.colormap.name) from "
+      text +=
+        " \(m.rows)×\(m.columns) matrix, colour \(s.style.colormap.name) from "
         + "\(NumberFormat.short(lo)) to \(NumberFormat.short(hi))."
     }
     guard !series.isEmpty else { return text }
@@ -84,7 +85,9 @@ extension Axes {
     return " \"\(label)\""
   }
 
-  private func axisWords(_ name: String, _ label: String?, _ kind: ScaleKind, _ lo: Double, _ hi: Double)
+  private func axisWords(
+    _ name: String, _ label: String?, _ kind: ScaleKind, _ lo: Double, _ hi: Double
+  )
     -> String
   {
     "\(name) axis\(quoted(label)) (\(kind.rawValue), \(NumberFormat.short(lo)) to \(NumberFormat.short(hi)))"

@@ -33,7 +33,8 @@ extension Figure {
     var gridTheme = theme
     gridTheme.titleFont = .points(10)
     var figure = Figure(
-      width: Double(cols) * cellSize + 16, height: Double(rows) * (cellSize + titleSpace) + 16
+      width: Double(cols) * cellSize + 16,
+      height: Double(rows) * (cellSize + titleSpace) + 16
         + (title == nil ? 0 : 24),
       rows: rows, columns: cols, title: title, theme: gridTheme)
     for (i, image) in images.enumerated() {
@@ -42,5 +43,40 @@ extension Figure {
     }
     for i in images.count..<figure.panels.count { figure.panels[i].visible = false }
     return figure
+  }
+}
+
+extension Figure {
+  /// A one-panel line plot of one or more series, as bindings such as
+  /// `lineplot(xs, ys, title:, ylog: true, labels:)` need.
+  ///
+  /// ```swift
+  /// let figure = try Figure.linePlot(x: epochs, ys: [train, test], labels: ["train", "test"],
+  ///                                  title: "loss", xlabel: "epoch", ylog: true)
+  /// ```
+  /// - Parameters:
+  ///   - x: shared x values, or nil for 0, 1, 2, … per series.
+  ///   - ys: one array per series.
+  ///   - labels: one legend label per series, or empty for no legend.
+  /// - Throws: `PlotError` when lengths or label counts do not match.
+  public static func linePlot(
+    x: [Double]? = nil, ys: [[Double]], labels: [String] = [], title: String? = nil,
+    xlabel: String? = nil, ylabel: String? = nil, xlog: Bool = false, ylog: Bool = false,
+    markers: Bool = false, width: Double = Figure.defaultSize.width,
+    height: Double = Figure.defaultSize.height, theme: Theme = .light
+  ) throws -> Figure {
+    guard labels.isEmpty || labels.count == ys.count else {
+      throw PlotError("\(ys.count) series but \(labels.count) labels")
+    }
+    var axes = Axes(
+      title: title, xlabel: xlabel, ylabel: ylabel, xscale: xlog ? .log : .linear,
+      yscale: ylog ? .log : .linear)
+    for (i, y) in ys.enumerated() {
+      let xs = x ?? y.indices.map(Double.init)
+      axes.add(
+        try .line(
+          x: xs, y: y, label: labels.isEmpty ? nil : labels[i], marker: markers ? .circle : nil))
+    }
+    return Figure(axes, width: width, height: height, theme: theme)
   }
 }

@@ -64,9 +64,10 @@ public struct Figure: Sendable, Hashable {
   }
 
   /// A one-panel figure showing `axes`.
-  public init(_ axes: Axes, width: Double = Figure.defaultSize.width,
-    height: Double = Figure.defaultSize.height, theme: Theme = .light)
-  {
+  public init(
+    _ axes: Axes, width: Double = Figure.defaultSize.width,
+    height: Double = Figure.defaultSize.height, theme: Theme = .light
+  ) {
     self.init(width: width, height: height, theme: theme)
     panels = [axes]
   }

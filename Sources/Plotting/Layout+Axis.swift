@@ -15,7 +15,8 @@ extension PanelPlanner {
         .filter { scale.contains($0.value) }
       // Long category names turn 45° rather than overlap or disappear.
       let rotation = labelsFit(ticks, scale: scale, horizontal: true) ? 0.0 : 45.0
-      return AxisLayout(scale: scale, ticks: ticks, showLabels: spec.showLabels, labelRotation: rotation)
+      return AxisLayout(
+        scale: scale, ticks: ticks, showLabels: spec.showLabels, labelRotation: rotation)
     }
     let ticks = fittedTicks(spec, scale: scale, length: area.width, horizontal: true)
     return AxisLayout(scale: scale, ticks: ticks, showLabels: spec.showLabels, labelRotation: 0)

@@ -18,17 +18,17 @@ extension PanelPlanner {
 /// widened when flat so the map is defined.
 extension Series {
   var colorRange: (Double, Double) {
-  if let r = style.valueRange, r.lowerBound.isFinite, r.upperBound.isFinite,
-    r.upperBound > r.lowerBound
-  {
-    return (r.lowerBound, r.upperBound)
+    if let r = style.valueRange, r.lowerBound.isFinite, r.upperBound.isFinite,
+      r.upperBound > r.lowerBound
+    {
+      return (r.lowerBound, r.upperBound)
+    }
+    var range: (Double, Double)?
+    switch data {
+    case .heatmap(let m), .image(let m): range = m.finiteRange
+    default: break
+    }
+    guard let (lo, hi) = range else { return (0, 1) }
+    return hi > lo ? (lo, hi) : (lo - 0.5, hi + 0.5)
   }
-  var range: (Double, Double)?
-  switch data {
-  case .heatmap(let m), .image(let m): range = m.finiteRange
-  default: break
-  }
-  guard let (lo, hi) = range else { return (0, 1) }
-  return hi > lo ? (lo, hi) : (lo - 0.5, hi + 0.5)
-}
 }

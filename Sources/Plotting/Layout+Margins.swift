@@ -15,9 +15,10 @@ extension PanelPlanner {
       m.left = Metrics.tickLength
       m.bottom = Metrics.tickLength
       if y.showLabels {
-        let widest = y.ticks.filter(\.major).map {
-          measuring.measure($0.label, font: theme.tickFont).width
-        }.max() ?? 0
+        let widest =
+          y.ticks.filter(\.major).map {
+            measuring.measure($0.label, font: theme.tickFont).width
+          }.max() ?? 0
         m.left += Metrics.tickPad + widest
         // The top and bottom labels are centred on their ticks and may stick out.
         m.top = tickHeight / 2

@@ -68,8 +68,10 @@ struct PanelPlanner {
       let column = i % figure.columns
       let ex = figure.sharedX ? sharedX : extents[i].x
       let ey = figure.sharedY ? sharedY : extents[i].y
-      let (x0, x1) = Axes.limits(ex, kind: axes.xscale, fixedLower: axes.xmin, fixedUpper: axes.xmax)
-      let (y0, y1) = Axes.limits(ey, kind: axes.yscale, fixedLower: axes.ymin, fixedUpper: axes.ymax)
+      let (x0, x1) = Axes.limits(
+        ex, kind: axes.xscale, fixedLower: axes.xmin, fixedUpper: axes.xmax)
+      let (y0, y1) = Axes.limits(
+        ey, kind: axes.yscale, fixedLower: axes.ymin, fixedUpper: axes.ymax)
       let categories = axes.barCategories
       let matrix = axes.isMatrixPanel
       var x = AxisSpec(kind: axes.xscale, lower: x0, upper: x1)
@@ -78,7 +80,8 @@ struct PanelPlanner {
       x.integerTicks = matrix
       y.integerTicks = matrix
       y.inverted = matrix
-      x.showLabels = !figure.sharedX || row == figure.rows - 1
+      x.showLabels =
+        !figure.sharedX || row == figure.rows - 1
         || i + figure.columns >= figure.panels.count
       y.showLabels = !figure.sharedY || column == 0
       return (x, y)
@@ -124,10 +127,12 @@ struct PanelPlanner {
     }
     let gaps = Metrics.panelGap
     let plotWidth = max(
-      1, (content.width - Double(cols - 1) * gaps - left.reduce(0, +) - right.reduce(0, +))
+      1,
+      (content.width - Double(cols - 1) * gaps - left.reduce(0, +) - right.reduce(0, +))
         / Double(cols))
     let plotHeight = max(
-      1, (content.height - Double(rows - 1) * gaps - top.reduce(0, +) - bottom.reduce(0, +))
+      1,
+      (content.height - Double(rows - 1) * gaps - top.reduce(0, +) - bottom.reduce(0, +))
         / Double(rows))
     var columnStart = [content.x]
     for c in 0..<cols { columnStart.append(columnStart[c] + left[c] + plotWidth + right[c] + gaps) }

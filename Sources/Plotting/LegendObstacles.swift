@@ -91,7 +91,9 @@ struct LegendObstacles {
     let dy = b.y - a.y
     var t0 = 0.0
     var t1 = 1.0
-    for (p, q) in [(-dx, a.x - r.minX), (dx, r.maxX - a.x), (-dy, a.y - r.minY), (dy, r.maxY - a.y)] {
+    for (p, q) in [
+      (-dx, a.x - r.minX), (dx, r.maxX - a.x), (-dy, a.y - r.minY), (dy, r.maxY - a.y),
+    ] {
       if p == 0 {
         if q < 0 { return false }
       } else {

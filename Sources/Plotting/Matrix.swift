@@ -23,7 +23,8 @@ public struct Matrix: Sendable, Hashable {
       throw PlotError("a \(rows)×\(columns) matrix is too large to draw")
     }
     guard values.count == rows * columns else {
-      throw PlotError("a \(rows)×\(columns) matrix needs \(rows * columns) values, got \(values.count)")
+      throw PlotError(
+        "a \(rows)×\(columns) matrix needs \(rows * columns) values, got \(values.count)")
     }
     self.rows = rows
     self.columns = columns

@@ -18,7 +18,8 @@ extension Painter {
     let span = hi - lo
     var rgba = [UInt8](repeating: 0, count: m.rows * m.columns * 4)
     for (i, v) in m.values.enumerated() where !v.isNaN {
-      let t = span > 0 ? (v - lo) / span : 0.5
+      let ratio = span > 0 ? (v - lo) / span : 0.5
+      let t = ratio.isNaN ? 0.5 : ratio
       let k = Int((min(1, max(0, t)) * levels).rounded()) * 4
       rgba[4 * i] = table[k]
       rgba[4 * i + 1] = table[k + 1]
@@ -41,8 +42,10 @@ extension Painter {
     let style = StrokeStyle(color: theme.axisColor, width: Painter.axisLineWidth)
     let r = bar.rect
     canvas.stroke(
-      .rect(Rect(x: snap(r.minX), y: snap(r.minY), width: snap(r.maxX) - snap(r.minX),
-        height: snap(r.maxY) - snap(r.minY))), style: style)
+      .rect(
+        Rect(
+          x: snap(r.minX), y: snap(r.minY), width: snap(r.maxX) - snap(r.minX),
+          height: snap(r.maxY) - snap(r.minY))), style: style)
     var ticks = Path()
     for tick in bar.ticks where tick.major {
       guard let p = bar.scale.pixel(tick.value) else { continue }

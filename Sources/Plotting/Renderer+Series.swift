@@ -14,7 +14,8 @@ extension Painter {
         drawMarkers(points(x, y, xs, ys).compactMap { $0 }, marker, style.markerSize, color)
       }
     case .scatter(let x, let y):
-      drawMarkers(points(x, y, xs, ys).compactMap { $0 }, style.marker ?? .circle,
+      drawMarkers(
+        points(x, y, xs, ys).compactMap { $0 }, style.marker ?? .circle,
         style.markerSize, color)
     case .step(let x, let y, let position):
       let (sx, sy) = stepPoints(x, y, position)
@@ -67,7 +68,8 @@ extension Painter {
 
   /// Strokes a polyline, breaking it wherever a point is missing.
   func strokeLine(_ pts: [Point?], style: SeriesStyle, color: Color) {
-    let simplified = pts.count > Painter.simplifyThreshold ? Painter.simplify(pts, scale: scale) : pts
+    let simplified =
+      pts.count > Painter.simplifyThreshold ? Painter.simplify(pts, scale: scale) : pts
     var path = Path()
     path.reserve(simplified.count)
     var pen = false

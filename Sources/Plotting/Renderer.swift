@@ -146,9 +146,10 @@ struct Painter {
       if panel.axesVisible {
         x -= Metrics.tickLength
         if panel.y.showLabels {
-          let widest = panel.y.ticks.filter(\.major).map {
-            canvas.measure($0.label, font: theme.tickFont).width
-          }.max() ?? 0
+          let widest =
+            panel.y.ticks.filter(\.major).map {
+              canvas.measure($0.label, font: theme.tickFont).width
+            }.max() ?? 0
           x -= Metrics.tickPad + widest
         }
       }

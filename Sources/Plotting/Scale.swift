@@ -53,7 +53,9 @@ public struct Scale: Sendable, Hashable {
     }
     let span = hi - lo
     guard span != 0 else { return (start + end) / 2 }
-    return start + (t - lo) / span * (end - start)
+    // Limits near ±Double.greatestFiniteMagnitude overflow the span: show nothing then.
+    let p = start + (t - lo) / span * (end - start)
+    return p.isFinite ? p : nil
   }
 
   /// Pixel position with values off a log scale sent to the lower edge (for bars, bands).

@@ -79,7 +79,9 @@ extension Series {
     let edges = (0...bins).map { lo + Double($0) * width }
     var counts = [Double](repeating: 0, count: bins)
     for v in finite where v >= lo && v <= hi {
-      counts[min(bins - 1, Int((v - lo) / width))] += 1
+      // Clamped in floating point first: a span that overflowed makes the ratio NaN or ∞.
+      let t = (v - lo) / width
+      counts[t.isFinite ? Int(min(Double(bins - 1), max(0, t))) : 0] += 1
     }
     return Series(
       data: .histogram(edges: edges, counts: counts),

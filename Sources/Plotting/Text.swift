@@ -101,7 +101,8 @@ public struct TextMetrics: Sendable, Hashable {
     let ys = turned.map(\.y)
     let minX = xs.min() ?? position.x
     let minY = ys.min() ?? position.y
-    return Rect(x: minX, y: minY, width: (xs.max() ?? minX) - minX, height: (ys.max() ?? minY) - minY)
+    return Rect(
+      x: minX, y: minY, width: (xs.max() ?? minX) - minX, height: (ys.max() ?? minY) - minY)
   }
 }
 

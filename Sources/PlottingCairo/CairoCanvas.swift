@@ -138,8 +138,10 @@ final class CairoCanvas: Canvas {
 
   /// A Cairo ARGB32 surface (premultiplied, native-endian 0xAARRGGBB) holding `image`.
   static func surface(from image: RasterImage) -> OpaquePointer? {
-    guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(image.width),
-      Int32(image.height)),
+    guard
+      let surface = cairo_image_surface_create(
+        CAIRO_FORMAT_ARGB32, Int32(image.width),
+        Int32(image.height)),
       cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
       let data = cairo_image_surface_get_data(surface)
     else { return nil }

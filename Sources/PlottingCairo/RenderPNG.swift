@@ -56,7 +56,8 @@ public func renderBitmap(_ figure: Figure) throws -> Bitmap {
     throw RenderError(message: "Cairo could not create a drawing context")
   }
   defer { cairo_destroy(context) }
-  cairo_scale(context, Double(size.0) / figure.layoutSize.width,
+  cairo_scale(
+    context, Double(size.0) / figure.layoutSize.width,
     Double(size.1) / figure.layoutSize.height)
   FigureRenderer.draw(figure, on: CairoCanvas(context: context))
   try check(cairo_status(context), "drawing")

@@ -6,7 +6,9 @@ import Testing
 @Test func rgbaRoundTripKeepsEveryByte() throws {
   var pixels: [UInt8] = []
   for y in 0..<5 {
-    for x in 0..<7 { pixels += [UInt8(x * 30), UInt8(y * 50), UInt8((x + y) * 10), UInt8(100 + x)] }
+    for x in 0..<7 {
+      pixels += [UInt8(x * 30), UInt8(y * 50), UInt8((x + y) * 10), UInt8(100 + x)]
+    }
   }
   let bitmap = try Bitmap(width: 7, height: 5, format: .rgba8, pixels: pixels)
   let png = try PNG.encode(bitmap)
@@ -53,6 +55,8 @@ import Testing
 
 @Test func invalidBitmapSizesThrow() {
   #expect(throws: ImagingError.self) { try Bitmap(width: 0, height: 3, format: .grey8) }
-  #expect(throws: ImagingError.self) { try Bitmap(width: 2, height: 2, format: .rgba8, pixels: [1]) }
+  #expect(throws: ImagingError.self) {
+    try Bitmap(width: 2, height: 2, format: .rgba8, pixels: [1])
+  }
   #expect(throws: ImagingError.self) { try Bitmap(width: 1 << 20, height: 1, format: .grey8) }
 }

@@ -28,12 +28,27 @@ import Testing
     try grid.add(.image(digit), toPanel: i)
     try grid.updatePanel(i) { $0.title = "label \(i)" }
   }
-  #expect(grid.altText == "Grid of 2 images in 1 row and 2 columns, \"digits\". Titles: label 0, label 1.")
+  #expect(
+    grid.altText == "Grid of 2 images in 1 row and 2 columns, \"digits\". Titles: label 0, label 1."
+  )
 
   var mixed = Figure(rows: 2, columns: 1)
   try mixed.add(.line(y: [1, 2]), toPanel: 0)
   try mixed.add(.heatmap(digit), toPanel: 1)
-  #expect(mixed.altText.hasPrefix("Figure with 2 panels in 2 rows and 1 column. Panel 1: Line plot."))
+  #expect(
+    mixed.altText.hasPrefix("Figure with 2 panels in 2 rows and 1 column. Panel 1: Line plot."))
   #expect(mixed.altText.contains("Panel 2: Heatmap. 2×2 matrix, colour viridis from 0 to 1."))
   #expect(throws: PlotError.self) { try mixed.add(.line(y: [1]), toPanel: 2) }
+}
+
+@Test func linePlotBuildsOnePanelFromOptions() throws {
+  let figure = try Figure.linePlot(
+    x: [1, 2, 3], ys: [[1, 0.1, 0.01], [2, 0.5, 0.2]], labels: ["train", "test"], title: "loss",
+    xlabel: "epoch", ylog: true)
+  let axes = try #require(figure.panels.first)
+  #expect(axes.yscale == .log && axes.xscale == .linear)
+  #expect(axes.series.compactMap(\.style.label) == ["train", "test"])
+  #expect(figure.altText.hasPrefix("Line plot \"loss\"."))
+  #expect(throws: PlotError.self) { try Figure.linePlot(ys: [[1]], labels: ["a", "b"]) }
+  #expect(throws: PlotError.self) { try Figure.linePlot(x: [1, 2], ys: [[1]]) }
 }

@@ -1,12 +1,13 @@
 // Every sample figure renders as PNG and SVG and lays out cleanly.
 import Foundation
 import Imaging
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 import Plotting
 import PlottingCairo
 import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 @Test(arguments: Samples.all.map(\.0))
 func sampleRendersEverywhere(name: String) throws {
@@ -22,7 +23,9 @@ func sampleRendersEverywhere(name: String) throws {
   try svg.write(to: out.appendingPathComponent("\(name).svg"), atomically: true, encoding: .utf8)
   #expect(svg.contains("<svg"))
   let parser = XMLParser(data: Data(svg.utf8))
-  #expect(parser.parse(), "SVG of \(name) is not well-formed XML: \(String(describing: parser.parserError))")
+  #expect(
+    parser.parse(),
+    "SVG of \(name) is not well-formed XML: \(String(describing: parser.parserError))")
   #expect(svg.contains("<title>" + xmlEscape(figure.altText) + "</title>"))
 }
 

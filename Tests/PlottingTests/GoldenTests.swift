@@ -38,14 +38,18 @@ func renderMatchesGolden(name: String) throws {
     return
   }
   let expected = try PNG.decode(Array(data))
-  try #require(expected.width == actual.width && expected.height == actual.height,
-    "size \(actual.width)×\(actual.height) differs from the golden's \(expected.width)×\(expected.height)")
+  try #require(
+    expected.width == actual.width && expected.height == actual.height,
+    "size \(actual.width)×\(actual.height) differs from the golden's \(expected.width)×\(expected.height)"
+  )
   let different = differingPixels(expected, actual)
   let allowed = Int(Double(actual.width * actual.height) * GoldenTolerance.maxDifferentFraction)
   if different > allowed {
     let diffURL = sampleOutputDirectory().appendingPathComponent("\(name)-actual.png")
     try Data(PNG.encode(actual)).write(to: diffURL)
-    Issue.record("\(different) pixels differ from \(url.lastPathComponent) (allowed \(allowed)); actual image: \(diffURL.path)")
+    Issue.record(
+      "\(different) pixels differ from \(url.lastPathComponent) (allowed \(allowed)); actual image: \(diffURL.path)"
+    )
   }
 }
 
@@ -53,7 +57,8 @@ func renderMatchesGolden(name: String) throws {
 func differingPixels(_ a: Bitmap, _ b: Bitmap) -> Int {
   var count = 0
   for i in stride(from: 0, to: min(a.pixels.count, b.pixels.count), by: 4) {
-    for k in 0..<4 where abs(Int(a.pixels[i + k]) - Int(b.pixels[i + k])) > GoldenTolerance.channelTolerance {
+    for k in 0..<4
+    where abs(Int(a.pixels[i + k]) - Int(b.pixels[i + k])) > GoldenTolerance.channelTolerance {
       count += 1
       break
     }

@@ -14,7 +14,8 @@ func checkCleanLayout(
   let page = Rect(x: 0, y: 0, width: layout.size.width, height: layout.size.height)
   let texts = canvas.texts
   for t in texts {
-    #expect(page.contains(t.bounds), "text '\(t.string)' at \(t.bounds) leaves the figure",
+    #expect(
+      page.contains(t.bounds), "text '\(t.string)' at \(t.bounds) leaves the figure",
       sourceLocation: sourceLocation)
   }
   for (i, a) in texts.enumerated() {
@@ -26,12 +27,14 @@ func checkCleanLayout(
     #expect(panel.frame.contains(panel.plotArea, tolerance: 0.5), sourceLocation: sourceLocation)
     for tick in panel.x.ticks {
       let p = panel.x.scale.pixel(tick.value) ?? -1
-      #expect(p >= panel.plotArea.minX - 0.5 && p <= panel.plotArea.maxX + 0.5,
+      #expect(
+        p >= panel.plotArea.minX - 0.5 && p <= panel.plotArea.maxX + 0.5,
         "x tick \(tick.value) outside the axis", sourceLocation: sourceLocation)
     }
     for tick in panel.y.ticks {
       let p = panel.y.scale.pixel(tick.value) ?? -1
-      #expect(p >= panel.plotArea.minY - 0.5 && p <= panel.plotArea.maxY + 0.5,
+      #expect(
+        p >= panel.plotArea.minY - 0.5 && p <= panel.plotArea.maxY + 0.5,
         "y tick \(tick.value) outside the axis", sourceLocation: sourceLocation)
     }
   }

@@ -7,7 +7,8 @@ import Testing
 
 /// Where rendered samples go for a person to look at (`LRNB_PLOT_OUT`, else a temp dir).
 func sampleOutputDirectory() -> URL {
-  let path = ProcessInfo.processInfo.environment["LRNB_PLOT_OUT"]
+  let path =
+    ProcessInfo.processInfo.environment["LRNB_PLOT_OUT"]
     ?? FileManager.default.temporaryDirectory.appendingPathComponent("lrnb-plots").path
   let url = URL(fileURLWithPath: path, isDirectory: true)
   try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -8,8 +8,10 @@ enum Samples {
     let x = (0...40).map { Double($0) / 4 }
     var axes = Axes(title: "Training loss", xlabel: "epoch", ylabel: "loss")
     axes.add(try .line(x: x, y: x.map { 2.2 * exp(-$0 / 3) + 0.1 }, label: "train"))
-    axes.add(try .line(x: x, y: x.map { 2.0 * exp(-$0 / 4) + 0.25 + 0.03 * sin(3 * $0) },
-      label: "test", dash: .dashed))
+    axes.add(
+      try .line(
+        x: x, y: x.map { 2.0 * exp(-$0 / 4) + 0.25 + 0.03 * sin(3 * $0) },
+        label: "test", dash: .dashed))
     return Figure(axes)
   }
 
