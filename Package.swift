@@ -61,7 +61,8 @@ let package = Package(
       name: "PlottingTests", dependencies: ["Plotting", "PlottingCairo", "Imaging", "_TestSupport"],
       exclude: ["Golden"]),
     .testTarget(name: "LangTests", dependencies: ["Lang", "_TestSupport"], exclude: ["Spec"]),
-    .testTarget(name: "BindingsTests", dependencies: ["Bindings", "Lang", "Tensors", "_TestSupport"]),
+    .testTarget(
+      name: "BindingsTests", dependencies: ["Bindings", "Lang", "Tensors", "Imaging", "_TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "_TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["lrnb", "_TestSupport"]),
   ]
