@@ -1,9 +1,4 @@
 // A seeded, reproducible random number generator: xoshiro256** seeded through SplitMix64.
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// A fast, seedable pseudo-random generator (xoshiro256** by Blackman and Vigna).
 ///
@@ -87,9 +82,9 @@ public struct RNG: RandomNumberGenerator, Sendable {
     // u1 ∈ (0, 1] keeps the logarithm finite.
     let u1 = Double((next() >> 11) + 1) * 0x1p-53
     let u2 = nextDouble()
-    let radius = (-2 * log(u1)).squareRoot()
+    let radius = (-2 * LibM.log(u1)).squareRoot()
     let angle = 2 * Double.pi * u2
-    return (radius * cos(angle), radius * sin(angle))
+    return (radius * LibM.cos(angle), radius * LibM.sin(angle))
   }
 
   /// Shuffles `elements` in place (Fisher–Yates), reproducibly for a given seed.

@@ -15,6 +15,16 @@ import _TestSupport
     #expect(x.abs().sqrt().scalars == [sqrtf(2), sqrtf(0.5), 0, sqrtf(0.5), sqrtf(2)])
   }
 
+  @Test func tanhAndSigmoidAcrossTheRange() throws {
+    let grid = try Tensor.linspace(-30, 30, count: 6001) * Tensor([1, 1e-3, 1e-6]).reshaped([3, 1])
+    let expected = grid.scalars.map { Float(Foundation.tanh(Double($0))) }
+    #expect(allClose(grid.tanh().scalars, expected, rtol: 2e-7, atol: 0))
+    let s = Tensor([-200, -20, 0, 20, 200]).sigmoid().scalars
+    #expect(s[0] == 0 && s[2] == 0.5 && s[4] == 1)
+    #expect(Tensor([.nan]).tanh().scalars[0].isNaN)
+    #expect(Tensor([.infinity, -.infinity]).tanh().scalars == [1, -1])
+  }
+
   @Test func piecewise() throws {
     #expect(x.abs().scalars == [2, 0.5, 0, 0.5, 2])
     #expect(x.sign().scalars == [-1, -1, 0, 1, 1])
