@@ -96,8 +96,13 @@ public struct RNG: RandomNumberGenerator, Sendable {
   }
 
   /// A random permutation of `0..<count` (empty when `count` ≤ 0).
-  public mutating func permutation(_ count: Int) -> [Int] {
+  /// - Throws: `TensorError.tooLarge` when `count` exceeds `Tensor.maxElements`.
+  public mutating func permutation(_ count: Int) throws -> [Int] {
     guard count > 0 else { return [] }
+    guard count <= Tensor.maxElements else {
+      throw TensorError.tooLarge(
+        operation: "permutation", shape: [count], elements: count, limit: Tensor.maxElements)
+    }
     var result = Array(0..<count)
     shuffle(&result)
     return result

@@ -46,6 +46,9 @@ public enum TensorError: Error, CustomStringConvertible, Equatable, Sendable {
     case .invalidArgument(let operation, let message):
       return "\(operation): \(message)"
     case .lapackFailure(let operation, let routine, let info):
+      if info == -1010 || info == -1011 {  // LAPACK_WORK_MEMORY_ERROR, LAPACK_TRANSPOSE_MEMORY_ERROR
+        return "\(operation): LAPACK \(routine) ran out of memory for its workspace"
+      }
       if info < 0 {
         return "\(operation): LAPACK \(routine) rejected argument \(-info) (info = \(info))"
       }
