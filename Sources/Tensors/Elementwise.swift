@@ -11,7 +11,8 @@ extension Tensor {
   consuming func mapped(_ f: (Float) -> Float) -> Tensor {
     let n = count
     let source = storage.pointer
-    let output = isKnownUniquelyReferenced(&storage) ? storage : TensorStorage(uninitializedCount: n)
+    let output =
+      isKnownUniquelyReferenced(&storage) ? storage : TensorStorage(uninitializedCount: n)
     let target = output.pointer
     for i in 0..<n { target[i] = f(source[i]) }
     return Tensor(uncheckedShape: shape, storage: output)
@@ -24,14 +25,16 @@ extension Tensor {
     _ f: (Float, Float) -> Float
   ) throws -> Tensor {
     let shape =
-      lhs.shape == rhs.shape ? lhs.shape : try broadcastShape(lhs.shape, rhs.shape, operation: operation)
+      lhs.shape == rhs.shape
+      ? lhs.shape : try broadcastShape(lhs.shape, rhs.shape, operation: operation)
     let output: TensorStorage
     if lhs.shape == shape, isKnownUniquelyReferenced(&lhs.storage) {
       output = lhs.storage
     } else if rhs.shape == shape, isKnownUniquelyReferenced(&rhs.storage) {
       output = rhs.storage
     } else {
-      output = TensorStorage(uninitializedCount: try checkedElementCount(shape, operation: operation))
+      output = TensorStorage(
+        uninitializedCount: try checkedElementCount(shape, operation: operation))
     }
     combine(lhs, rhs, shape: shape, into: output, f)
     return Tensor(uncheckedShape: shape, storage: output)

@@ -46,7 +46,8 @@ public enum TensorError: Error, CustomStringConvertible, Equatable, Sendable {
     case .invalidArgument(let operation, let message):
       return "\(operation): \(message)"
     case .lapackFailure(let operation, let routine, let info):
-      if info == -1010 || info == -1011 {  // LAPACK_WORK_MEMORY_ERROR, LAPACK_TRANSPOSE_MEMORY_ERROR
+      // LAPACKE's own codes: LAPACK_WORK_MEMORY_ERROR and LAPACK_TRANSPOSE_MEMORY_ERROR.
+      if info == -1010 || info == -1011 {
         return "\(operation): LAPACK \(routine) ran out of memory for its workspace"
       }
       if info < 0 {

@@ -1,7 +1,7 @@
 // Elementwise math functions against closed forms.
 import Foundation
-import Testing
 import Tensors
+import Testing
 import _TestSupport
 
 @Suite struct MathTests {
@@ -11,12 +11,14 @@ import _TestSupport
     #expect(allClose(x.exp().scalars, x.scalars.map { Foundation.exp($0) }, rtol: 1e-6))
     #expect(allClose(x.abs().log().scalars.suffix(2), [logf(0.5), logf(2)], rtol: 1e-6))
     #expect(allClose(x.tanh().scalars, x.scalars.map { Foundation.tanh($0) }, rtol: 1e-6))
-    #expect(allClose(x.sigmoid().scalars, x.scalars.map { 1 / (1 + Foundation.exp(-$0)) }, rtol: 1e-6))
+    #expect(
+      allClose(x.sigmoid().scalars, x.scalars.map { 1 / (1 + Foundation.exp(-$0)) }, rtol: 1e-6))
     #expect(x.abs().sqrt().scalars == [sqrtf(2), sqrtf(0.5), 0, sqrtf(0.5), sqrtf(2)])
   }
 
   @Test func tanhAndSigmoidAcrossTheRange() throws {
-    let grid = try Tensor.linspace(-30, 30, count: 6001) * Tensor([1, 1e-3, 1e-6]).reshaped([3, 1])
+    let grid =
+      try Tensor.linspace(-30, 30, count: 6001) * Tensor([1, 1e-3, 1e-6]).reshaped([3, 1])
     let expected = grid.scalars.map { Float(Foundation.tanh(Double($0))) }
     #expect(allClose(grid.tanh().scalars, expected, rtol: 2e-7, atol: 0))
     let s = Tensor([-200, -20, 0, 20, 200]).sigmoid().scalars

@@ -1,6 +1,6 @@
+import Tensors
 // Matrix products against a naive triple loop, transpose flags, batching and errors.
 import Testing
-import Tensors
 import _TestSupport
 
 @Suite struct MatmulTests {
@@ -50,7 +50,9 @@ import _TestSupport
   @Test func misalignedShapesNameBoth() throws {
     let a = try Tensor.zeros([3, 4])
     let b = try Tensor.zeros([5, 2])
-    #expect(thrownMessage { try a.matmul(b) } == "matmul: shapes [3, 4] and [5, 2] are not aligned (4 ≠ 5)")
+    #expect(
+      thrownMessage { try a.matmul(b) }
+        == "matmul: shapes [3, 4] and [5, 2] are not aligned (4 ≠ 5)")
     #expect(
       thrownMessage { try a.matmul(b, transposeOther: true) }
         == "matmul: shapes [3, 4] and [5, 2] are not aligned for A·Bᵀ (4 ≠ 2)")

@@ -1,6 +1,6 @@
+import Tensors
 // The seeded generator: reproducibility, distribution moments, bounded integers, shuffles.
 import Testing
-import Tensors
 import _TestSupport
 
 @Suite struct RNGTests {

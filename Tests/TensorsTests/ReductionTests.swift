@@ -1,6 +1,6 @@
+import Tensors
 // Reductions over all scalars and along an axis, and summing back to a broadcast shape.
 import Testing
-import Tensors
 import _TestSupport
 
 @Suite struct ReductionTests {
