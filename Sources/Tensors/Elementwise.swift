@@ -6,6 +6,19 @@
 // of the result's shape, so chains like `(a * b + c).relu()` allocate once.
 
 extension Tensor {
+  /// A tensor of the same shape holding `transform` of every scalar, for one-off
+  /// elementwise functions that have no built-in operation.
+  ///
+  /// ```swift
+  /// let softplus = x.map { log1p(exp($0)) }
+  /// ```
+  public func map(_ transform: (Float) throws -> Float) rethrows -> Tensor {
+    let result = Tensor(uninitializedShape: shape)
+    let (source, target) = (storage.pointer, result.storage.pointer)
+    for i in 0..<count { target[i] = try transform(source[i]) }
+    return result
+  }
+
   /// `f` applied to every scalar.
   @inline(__always)
   consuming func mapped(_ f: (Float) -> Float) -> Tensor {

@@ -41,6 +41,11 @@ import _TestSupport
     #expect(try x.minimum(-x).scalars == [-2, -0.5, 0, -0.5, -2])
   }
 
+  @Test func customMap() throws {
+    #expect(x.map { $0 * $0 + 1 }.scalars == [5, 1.25, 1, 1.25, 5])
+    #expect(x.map { $0 }.shape == [5])
+  }
+
   @Test func powers() throws {
     #expect(x.pow(2).scalars == [4, 0.25, 0, 0.25, 4])
     #expect(x.pow(3).scalars == [-8, -0.125, 0, 0.125, 8])

@@ -78,4 +78,18 @@ import _TestSupport
     var wrong = try Tensor.zeros([3, 3])
     #expect(throws: TensorError.self) { try Tensor.gemm(transposeA: true, a: d, b: x, c: &wrong) }
   }
+
+  @Test func unsafeGEMMWritesASubBlock() throws {
+    let a = try Tensor([[1, 2], [3, 4]])
+    var c = try Tensor.zeros([2, 4])
+    try a.withUnsafeBufferPointer { a in
+      try c.withUnsafeMutableBufferPointer { c in
+        guard let pa = a.baseAddress, let pc = c.baseAddress else { return }
+        try Tensor.unsafeGEMM(
+          transposeA: false, transposeB: false, m: 2, n: 2, k: 2, alpha: 1, a: pa, lda: 2,
+          b: pa, ldb: 2, beta: 0, c: pc + 2, ldc: 4)
+      }
+    }
+    #expect(c.scalars == [0, 0, 7, 10, 0, 0, 15, 22])
+  }
 }
