@@ -7,7 +7,7 @@ import PackageDescription
 
 let package = Package(
   name: "lrnb",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "lrnb", targets: ["lrnb"])
   ],
@@ -52,6 +52,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]),
+    .executableTarget(
+      name: "lrnb-bench", dependencies: ["Tensors", "COpenBLAS"], path: "bench/Sources/lrnb-bench"),
     .target(name: "_TestSupport", path: "Sources/TestSupport", exclude: ["README.md"]),
 
     // Tests.
