@@ -31,6 +31,8 @@ let package = Package(
 
     // Domain targets.
     .target(name: "Tensors", dependencies: ["COpenBLAS"], exclude: ["README.md"]),
+    .target(name: "Autodiff", dependencies: ["Tensors"], exclude: ["README.md"]),
+    .target(name: "NeuralNets", dependencies: ["Autodiff", "Tensors"], exclude: ["README.md"]),
     .target(name: "Imaging", dependencies: ["CPNG"], exclude: ["README.md"]),
     .target(name: "Plotting", exclude: ["README.md"]),
     .target(
@@ -38,7 +40,7 @@ let package = Package(
     .target(name: "Lang", exclude: ["README.md"]),
     .target(
       name: "Bindings",
-      dependencies: ["Lang", "Tensors", "Plotting", "PlottingCairo"],
+      dependencies: ["Lang", "Tensors", "NeuralNets", "Plotting", "PlottingCairo"],
       exclude: ["README.md"],
       resources: [.copy("../../stdlib")]),
     .target(
@@ -53,11 +55,14 @@ let package = Package(
       ],
       exclude: ["README.md"]),
     .executableTarget(
-      name: "lrnb-bench", dependencies: ["Tensors", "COpenBLAS"], path: "bench/Sources/lrnb-bench"),
+      name: "lrnb-bench", dependencies: ["Tensors", "NeuralNets", "COpenBLAS"], path: "bench/Sources/lrnb-bench"),
     .target(name: "_TestSupport", path: "Sources/TestSupport", exclude: ["README.md"]),
 
     // Tests.
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "_TestSupport"]),
+    .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Tensors", "_TestSupport"]),
+    .testTarget(
+      name: "NeuralNetsTests", dependencies: ["NeuralNets", "Autodiff", "Tensors", "_TestSupport"]),
     .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
     .testTarget(
       name: "PlottingTests", dependencies: ["Plotting", "PlottingCairo", "Imaging", "_TestSupport"],

@@ -1,0 +1,118 @@
+// The geometry of a 2-D convolution or pooling window, and the im2col / col2im kernels.
+import Tensors
+
+/// Sizes of a window sliding over `[n, c, h, w]` inputs with a stride and zero padding.
+public struct ConvGeometry: Equatable, Sendable {
+  /// Batch size, channels, height and width of the input.
+  public let n: Int, c: Int, h: Int, w: Int
+  /// Window height and width.
+  public let kh: Int, kw: Int
+  /// Step between windows and zero padding on every side.
+  public let stride: Int, padding: Int
+  /// Output height and width.
+  public let oh: Int, ow: Int
+
+  /// The geometry for `input` shape `[n, c, h, w]` and a `kh × kw` window.
+  /// - Throws: `AutodiffError` for a non-4-D input, a non-positive window or stride, a
+  ///   negative padding, or a window larger than the padded input.
+  public init(input: [Int], kernel: (Int, Int), stride: Int, padding: Int, operation: String) throws {
+    guard input.count == 4 else {
+      throw AutodiffError.invalidArgument(
+        operation: operation, message: "expects input [batch, channels, height, width], got \(input)")
+    }
+    guard kernel.0 > 0, kernel.1 > 0, stride > 0, padding >= 0 else {
+      throw AutodiffError.invalidArgument(
+        operation: operation,
+        message: "needs a positive kernel size and stride and a non-negative padding"
+          + " (got kernel \(kernel.0)×\(kernel.1), stride \(stride), padding \(padding))")
+    }
+    (n, c, h, w) = (input[0], input[1], input[2], input[3])
+    (kh, kw, self.stride, self.padding) = (kernel.0, kernel.1, stride, padding)
+    guard h + 2 * padding >= kh, w + 2 * padding >= kw else {
+      throw AutodiffError.invalidArgument(
+        operation: operation,
+        message: "a \(kh)×\(kw) window does not fit a \(h)×\(w) input with padding \(padding)")
+    }
+    oh = (h + 2 * padding - kh) / stride + 1
+    ow = (w + 2 * padding - kw) / stride + 1
+  }
+
+  /// Output positions per image.
+  public var positions: Int { oh * ow }
+  /// Rows of the im2col matrix: one per (channel, kernel row, kernel column).
+  public var patchSize: Int { c * kh * kw }
+
+  /// The output columns `lo..<hi` whose input column `ow·stride − padding + kj` lies
+  /// inside the image, so the inner loops need no bounds test.
+  @inline(__always)
+  func validColumns(_ kj: Int) -> (Int, Int) {
+    let offset = kj - padding
+    let lo = offset >= 0 ? 0 : (-offset + stride - 1) / stride
+    let hi = Swift.min(ow, Swift.max(0, (w - offset + stride - 1) / stride))
+    return (lo, Swift.max(lo, hi))
+  }
+
+  /// Writes the im2col matrix `[c·kh·kw, n·oh·ow]` of NCHW `x` into `cols`: row
+  /// `(ci, ki, kj)`, column `(image, oy, ox)` holds `x[image, ci, oy·s − p + ki, ox·s − p + kj]`
+  /// (0 in the padding).
+  func im2col(_ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>) {
+    let columns = n * positions
+    for ci in 0..<c {
+      for ki in 0..<kh {
+        for kj in 0..<kw {
+          let row = cols + ((ci * kh + ki) * kw + kj) * columns
+          let (lo, hi) = validColumns(kj)
+          let offset = kj - padding
+          for image in 0..<n {
+            let plane = x + (image * c + ci) * h * w
+            for oy in 0..<oh {
+              let target = row + (image * oh + oy) * ow
+              let iy = oy * stride - padding + ki
+              guard iy >= 0, iy < h else {
+                target.update(repeating: 0, count: ow)
+                continue
+              }
+              let source = plane + iy * w + offset
+              for ox in 0..<lo { target[ox] = 0 }
+              if stride == 1 {
+                for ox in lo..<hi { target[ox] = source[ox] }
+              } else {
+                for ox in lo..<hi { target[ox] = source[ox * stride] }
+              }
+              for ox in hi..<ow { target[ox] = 0 }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Adds the im2col-shaped gradient `cols` back onto NCHW `dx` (the adjoint of
+  /// `im2col`), in a fixed order so results are reproducible.
+  func col2im(_ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>) {
+    let columns = n * positions
+    for ci in 0..<c {
+      for ki in 0..<kh {
+        for kj in 0..<kw {
+          let row = cols + ((ci * kh + ki) * kw + kj) * columns
+          let (lo, hi) = validColumns(kj)
+          let offset = kj - padding
+          for image in 0..<n {
+            let plane = dx + (image * c + ci) * h * w
+            for oy in 0..<oh {
+              let iy = oy * stride - padding + ki
+              guard iy >= 0, iy < h else { continue }
+              let source = row + (image * oh + oy) * ow
+              let target = plane + iy * w + offset
+              if stride == 1 {
+                for ox in lo..<hi { target[ox] += source[ox] }
+              } else {
+                for ox in lo..<hi { target[ox * stride] += source[ox] }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

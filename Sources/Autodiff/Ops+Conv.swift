@@ -1,0 +1,67 @@
+// im2col as a differentiable op, and conv2d built on it: im2col, one GEMM, bias, layout.
+import Tensors
+
+extension Variable {
+  /// The im2col matrix `[c·kh·kw, n·oh·ow]` of an NCHW input (see `ConvGeometry`);
+  /// backward is col2im. A convolution is then one GEMM with the flattened kernel, and a
+  /// low-rank convolution two thin ones.
+  /// - Throws: `AutodiffError` for a bad geometry.
+  public func im2col(kernel: (Int, Int), stride: Int = 1, padding: Int = 0) throws -> Variable {
+    let geometry = try ConvGeometry(
+      input: shape, kernel: kernel, stride: stride, padding: padding, operation: "im2col")
+    let cols = try Tensor(shape: [geometry.patchSize, geometry.n * geometry.positions]) { out in
+      guard let target = out.baseAddress else { return }
+      value.withUnsafeBufferPointer { x in
+        if let source = x.baseAddress { geometry.im2col(source, into: target) }
+      }
+    }
+    let (a, shape) = (ref, self.shape)
+    return try tape.record(cols, inputs: [self]) {
+      { g, grads in
+        let dx = try Tensor(shape: shape) { out in
+          out.update(repeating: 0)
+          guard let target = out.baseAddress else { return }
+          g.withUnsafeBufferPointer { p in
+            if let source = p.baseAddress { geometry.col2im(source, into: target) }
+          }
+        }
+        try grads.accumulate(dx, into: a)
+      }
+    }
+  }
+
+  /// Turns a `[channels, n·oh·ow]` GEMM result into NCHW `[n, channels, oh, ow]`.
+  /// - Throws: `TensorError` when the sizes do not match.
+  public func channelsToBatch(n: Int, oh: Int, ow: Int) throws -> Variable {
+    try reshaped([shape.first ?? 0, n, oh, ow]).permuted([1, 0, 2, 3])
+  }
+
+  /// The 2-D cross-correlation of NCHW `self` with `weight` `[out, in, kh, kw]` plus an
+  /// optional `bias` `[out]` (PyTorch's `conv2d`): im2col, then the kernel flattened
+  /// filter-wise to `[out, in·kh·kw]` times the columns, then the bias, then NCHW layout.
+  ///
+  /// ```swift
+  /// let y = try x.conv2d(weight: w, bias: b, stride: 1, padding: 2)
+  /// ```
+  /// - Throws: `AutodiffError` when the channels or shapes do not fit, naming both.
+  public func conv2d(
+    weight: Variable, bias: Variable?, stride: Int = 1, padding: Int = 0
+  ) throws -> Variable {
+    guard weight.value.rank == 4, value.rank == 4, weight.shape[1] == shape[1] else {
+      throw AutodiffError.invalidArgument(
+        operation: "conv2d",
+        message: "input \(shape) does not fit weight \(weight.shape) (expected [n, \(weight.shape.count > 1 ? weight.shape[1] : 0), h, w])")
+    }
+    let outputs = weight.shape[0]
+    if let bias, bias.shape != [outputs] {
+      throw AutodiffError.shapeMismatch(operation: "conv2d bias", expected: [outputs], got: bias.shape)
+    }
+    let geometry = try ConvGeometry(
+      input: shape, kernel: (weight.shape[2], weight.shape[3]), stride: stride,
+      padding: padding, operation: "conv2d")
+    let cols = try im2col(kernel: (geometry.kh, geometry.kw), stride: stride, padding: padding)
+    var y = try weight.reshaped([outputs, geometry.patchSize]).matmul(cols)
+    if let bias { y = try y + bias.reshaped([outputs, 1]) }
+    return try y.channelsToBatch(n: geometry.n, oh: geometry.oh, ow: geometry.ow)
+  }
+}
