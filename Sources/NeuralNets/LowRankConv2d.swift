@@ -1,0 +1,121 @@
+// LowRankConv2d: im2col, then Vᵀ (a conv with r channels), then U·S (a 1×1 conv).
+import Autodiff
+import Tensors
+
+/// A convolution whose kernel, flattened filter-wise to `[outputs, inputs·k²]`, is stored
+/// as `U·S·Vᵀ` of rank r (DESIGN §6). It runs as im2col, then `Vᵀ` (a convolution with r
+/// output channels), then `U·S` (a 1×1 convolution), never rebuilding the dense kernel.
+///
+/// ```swift
+/// let conv = try LowRankConv2d(20, 50, kernel: 5, rank: 10, using: &rng)
+/// ```
+public final class LowRankConv2d: LowRankLayer {
+  /// `U` `[outputs, r]`.
+  public let u: Parameter
+  /// `S` `[r, r]`.
+  public let s: Parameter
+  /// `V` `[inputs·k², r]`.
+  public let v: Parameter
+  /// `b` `[outputs]`.
+  public let bias: Parameter?
+  /// Kernel size, stride and padding.
+  public let kernel: Int, stride: Int, padding: Int
+  /// The im2col matrix of the last training pass, `[inputs·k², batch·positions]`.
+  public private(set) var lastInput: Tensor?
+  /// The output gradient of the last backward pass, `[outputs, batch·positions]`.
+  public private(set) var lastOutputGradient: Tensor?
+
+  /// A rank-`rank` layer from the truncated SVD of a Kaiming-normal flattened kernel.
+  /// - Throws: `NeuralNetError` for bad sizes or a rank above min(outputs, inputs·k²).
+  public init(
+    _ inputs: Int, _ outputs: Int, kernel: Int, rank: Int, stride: Int = 1, padding: Int = 0,
+    bias: Bool = true, using rng: inout RNG
+  ) throws {
+    guard inputs > 0, outputs > 0, kernel > 0, stride > 0, padding >= 0 else {
+      throw NeuralNetError.invalidArgument(
+        "LowRankConv2d needs positive channels, kernel and stride and a non-negative padding")
+    }
+    let fanIn = inputs * kernel * kernel
+    let w = try Initialization.kaimingNormal([outputs, fanIn], fanIn: fanIn, using: &rng)
+    let (u0, s0, v0) = try Initialization.truncatedSVD(w, rank: rank)
+    (u, s, v, self.bias) = lowRankParameters(u: u0, s: s0, v: v0, bias: bias ? try Tensor.zeros([outputs]) : nil)
+    (self.kernel, self.stride, self.padding) = (kernel, stride, padding)
+  }
+
+  /// The rank-`rank` truncated SVD of a trained convolution's flattened kernel.
+  /// - Throws: `NeuralNetError` for a rank that is too large; SVD errors.
+  public convenience init(from conv: Conv2d, rank: Int) throws {
+    let flat = try conv.weight.value.reshaped([conv.outputs, -1])
+    let (u0, s0, v0) = try Initialization.truncatedSVD(flat, rank: rank)
+    self.init(u: u0, s: s0, v: v0, bias: conv.bias?.value, kernel: conv.kernel, stride: conv.stride, padding: conv.padding)
+  }
+
+  /// A layer with the given factors (as read from a model file).
+  public init(u: Tensor, s: Tensor, v: Tensor, bias: Tensor?, kernel: Int, stride: Int, padding: Int) {
+    (self.u, self.s, self.v, self.bias) = lowRankParameters(u: u, s: s, v: v, bias: bias)
+    (self.kernel, self.stride, self.padding) = (kernel, stride, padding)
+  }
+
+  /// Input channels.
+  public var inputs: Int { v.value.shape[0] / Swift.max(kernel * kernel, 1) }
+  /// Output channels.
+  public var outputs: Int { u.value.shape[0] }
+  /// `LowRankConv2d`.
+  public var kind: String { "LowRankConv2d" }
+  /// `LowRankConv2d(20 => 50, 5×5, rank 10)`.
+  public var description: String {
+    "LowRankConv2d(\(inputs) => \(outputs), \(kernel)×\(kernel)"
+      + (stride == 1 ? "" : ", stride \(stride)") + (padding == 0 ? "" : ", padding \(padding)")
+      + ", rank \(rank))"
+  }
+  /// U, S, V, then the bias.
+  public var parameters: [Parameter] { [u, s, v] + (bias.map { [$0] } ?? []) }
+  /// Sizes, rank, stride, padding, bias (0/1).
+  public var config: [String: Int] {
+    ["inputs": inputs, "outputs": outputs, "kernel": kernel, "rank": rank, "stride": stride,
+     "padding": padding, "bias": bias == nil ? 0 : 1]
+  }
+
+  /// `[outputs, oh, ow]` for `[inputs, h, w]`.
+  public func outputShape(for input: [Int]) throws -> [Int] {
+    try convOutputShape(input, layer: description, channels: inputs, outputs: outputs, kernel: kernel, stride: stride, padding: padding)
+  }
+
+  /// im2col → `Vᵀ·cols` → `(U·S)·(…)` + b → NCHW.
+  public func forward(_ x: Variable, in pass: ForwardPass) throws -> Variable {
+    guard x.shape.count == 4, x.shape[1] == inputs else {
+      throw NeuralNetError.shape(layer: description, expected: "[batch, \(inputs), height, width]", got: x.shape)
+    }
+    let geometry = try ConvGeometry(
+      input: x.shape, kernel: (kernel, kernel), stride: stride, padding: padding, operation: description)
+    let cols = try x.im2col(kernel: (kernel, kernel), stride: stride, padding: padding)
+    let z = try pass.variable(v).matmul(cols, transposeSelf: true)
+    let us = try pass.variable(u).matmul(pass.variable(s))
+    var y = try us.matmul(z)
+    if pass.isTraining {
+      lastInput = cols.value
+      lastOutputGradient = nil
+      pass.tape.onGradient(of: y) { [unowned self] delta in self.lastOutputGradient = delta }
+    }
+    if let bias { y = try y + pass.variable(bias).reshaped([outputs, 1]) }
+    return try y.channelsToBatch(n: geometry.n, oh: geometry.oh, ow: geometry.ow)
+  }
+
+  /// `G·M = Δ·(Xᵀ·M)`.
+  public func gradientTimes(_ m: Tensor) throws -> Tensor {
+    guard let x = lastInput, let delta = lastOutputGradient else { throw missingPass() }
+    return try delta.matmul(x.matmul(m, transposeSelf: true))
+  }
+
+  /// `Gᵀ·M = X·(Δᵀ·M)`.
+  public func gradientTransposeTimes(_ m: Tensor) throws -> Tensor {
+    guard let x = lastInput, let delta = lastOutputGradient else { throw missingPass() }
+    return try x.matmul(delta.matmul(m, transposeSelf: true))
+  }
+
+  /// r·(inputs·k² + outputs + r) multiply–adds per output position.
+  public func flops(for input: [Int]) -> Int {
+    let positions = ((try? outputShape(for: input)) ?? [0, 0, 0]).dropFirst().reduce(1, *)
+    return positions * rank * (inputs * kernel * kernel + outputs + rank)
+  }
+}

@@ -1,0 +1,137 @@
+// Optimisers: SGD (momentum, Nesterov, weight decay), Adam and AdamW, with per-parameter state.
+import Tensors
+
+/// An optimiser with per-parameter state keyed by the parameter's full name
+/// (`layers.0.U`), so a later integrator can find and transform a parameter's moments
+/// when its basis changes.
+///
+/// Parameters with orthonormal columns (low-rank `U`, `V`) take fixed-rank Riemannian
+/// steps: the gradient is projected onto the tangent space, `(I − UUᵀ)·G`, before the
+/// update, and the result is retracted onto orthonormal columns by QR afterwards.
+///
+/// ```swift
+/// let opt = Optimizer(.sgd(momentum: 0.9, nesterov: false), learningRate: 0.05)
+/// try opt.step(net.namedParameters)
+/// ```
+public final class Optimizer {
+  /// The update rule.
+  public enum Rule: Sendable, Equatable {
+    /// SGD; `weightDecay` adds `λ·w` to the gradient (L2).
+    case sgd(momentum: Float = 0, nesterov: Bool = false)
+    /// Adam (Kingma & Ba); weight decay adds `λ·w` to the gradient.
+    case adam(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8)
+    /// AdamW (Loshchilov & Hutter): weight decay applied to the weights directly.
+    case adamW(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8)
+  }
+
+  /// The update rule.
+  public let rule: Rule
+  /// The step size (a schedule may change it between epochs).
+  public var learningRate: Float
+  /// The weight-decay coefficient λ.
+  public var weightDecay: Float
+  /// Moment buffers per parameter name: SGD keeps `[velocity]`, Adam `[m, v]`.
+  public var state: [String: [Tensor]] = [:]
+  /// Steps taken (Adam's bias correction uses it).
+  public private(set) var steps = 0
+
+  /// An optimiser.
+  /// - Throws: `NeuralNetError` for a negative or non-finite rate, decay or momentum.
+  public init(_ rule: Rule, learningRate: Float, weightDecay: Float = 0) throws {
+    guard learningRate.isFinite, learningRate >= 0, weightDecay.isFinite, weightDecay >= 0 else {
+      throw NeuralNetError.invalidArgument(
+        "learning rate and weight decay must be finite and non-negative (got \(learningRate), \(weightDecay))")
+    }
+    if case .sgd(let momentum, _) = rule, !(momentum >= 0 && momentum < 1) {
+      throw NeuralNetError.invalidArgument("momentum must be in [0, 1), got \(momentum)")
+    }
+    self.rule = rule
+    self.learningRate = learningRate
+    self.weightDecay = weightDecay
+  }
+
+  /// Updates every parameter that has a gradient, then retracts constrained ones.
+  /// - Throws: `TensorError` from the QR retraction (e.g. NaN in a basis).
+  public func step(_ parameters: [(name: String, parameter: Parameter)]) throws {
+    steps += 1
+    for (name, parameter) in parameters {
+      guard var g = parameter.grad else { continue }
+      if parameter.constraint == .orthonormalColumns {
+        // Tangent projection (I − UUᵀ)G: the part of G inside span(U) is carried by S.
+        let u = parameter.value
+        g = try g - u.matmul(u.matmul(g, transposeSelf: true))
+      }
+      try update(&parameter.value, gradient: g, name: name)
+      if parameter.constraint == .orthonormalColumns {
+        parameter.value = try parameter.value.qr().q
+      }
+    }
+  }
+
+  private func update(_ w: inout Tensor, gradient g: Tensor, name: String) throws {
+    let (lr, decay, n) = (learningRate, weightDecay, w.count)
+    switch rule {
+    case .sgd(let momentum, let nesterov):
+      var buffers = state.removeValue(forKey: name) ?? (momentum > 0 ? [Tensor.zeros(like: w)] : [])
+      try w.withUnsafeMutableBufferPointer { pw in
+        try g.withUnsafeBufferPointer { pg in
+          guard momentum > 0 else {
+            for i in 0..<n { pw[i] -= lr * (pg[i] + decay * pw[i]) }
+            return
+          }
+          try buffers[0].withUnsafeMutableBufferPointer { pv in
+            guard pv.count == n else { throw stale(name) }
+            for i in 0..<n {
+              let d = pg[i] + decay * pw[i]
+              pv[i] = momentum * pv[i] + d
+              pw[i] -= lr * (nesterov ? d + momentum * pv[i] : pv[i])
+            }
+          }
+        }
+      }
+      if !buffers.isEmpty { state[name] = buffers }
+    case .adam(let b1, let b2, let eps), .adamW(let b1, let b2, let eps):
+      let decoupled = if case .adamW = rule { true } else { false }
+      var buffers = state.removeValue(forKey: name) ?? [Tensor.zeros(like: w), Tensor.zeros(like: w)]
+      let t = Float(steps)
+      let (c1, c2) = (1 - pow(b1, t), 1 - pow(b2, t))
+      var m = buffers[0], v = buffers[1]
+      buffers = []
+      try w.withUnsafeMutableBufferPointer { pw in
+        try g.withUnsafeBufferPointer { pg in
+          try m.withUnsafeMutableBufferPointer { pm in
+            try v.withUnsafeMutableBufferPointer { pv in
+              guard pm.count == n, pv.count == n else { throw stale(name) }
+              for i in 0..<n {
+                let d = decoupled ? pg[i] : pg[i] + decay * pw[i]
+                pm[i] = b1 * pm[i] + (1 - b1) * d
+                pv[i] = b2 * pv[i] + (1 - b2) * d * d
+                let stepSize = lr * (pm[i] / c1) / ((pv[i] / c2).squareRoot() + eps)
+                pw[i] -= decoupled ? stepSize + lr * decay * pw[i] : stepSize
+              }
+            }
+          }
+        }
+      }
+      state[name] = [m, v]
+    }
+  }
+
+  private func stale(_ name: String) -> NeuralNetError {
+    .invalidArgument("optimiser state for \(name) no longer matches its shape (was the layer replaced?)")
+  }
+}
+
+/// xʸ for Adam's bias corrections, by repeated multiplication: exact, reproducible, and
+/// free of a libm dependency (y is a small whole step count).
+private func pow(_ x: Float, _ y: Float) -> Float {
+  var result: Double = 1
+  var base = Double(x)
+  var exponent = Int(y)
+  while exponent > 0 {
+    if exponent & 1 == 1 { result *= base }
+    base *= base
+    exponent >>= 1
+  }
+  return Float(result)
+}
