@@ -75,7 +75,7 @@ public struct ConvGeometry: Equatable, Sendable {
               let source = plane + iy * w + offset
               for ox in 0..<lo { target[ox] = 0 }
               if stride == 1 {
-                for ox in lo..<hi { target[ox] = source[ox] }
+                copyRun(from: source + lo, to: target + lo, count: hi - lo)
               } else {
                 for ox in lo..<hi { target[ox] = source[ox * stride] }
               }
@@ -105,7 +105,7 @@ public struct ConvGeometry: Equatable, Sendable {
               let source = row + (image * oh + oy) * ow
               let target = plane + iy * w + offset
               if stride == 1 {
-                for ox in lo..<hi { target[ox] += source[ox] }
+                addRun(from: source + lo, to: target + lo, count: hi - lo)
               } else {
                 for ox in lo..<hi { target[ox * stride] += source[ox] }
               }
@@ -114,5 +114,38 @@ public struct ConvGeometry: Equatable, Sendable {
         }
       }
     }
+  }
+}
+
+/// Copies a short run of floats in 8-wide vectors: the runs are one output row (8–32
+/// scalars), too short for memcpy's call or the auto-vectoriser's alias checks to pay.
+@inline(__always)
+func copyRun(from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+  var i = 0
+  let (from, to) = (UnsafeRawPointer(source), UnsafeMutableRawPointer(target))
+  while i + 8 <= count {
+    to.storeBytes(of: from.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self), toByteOffset: i * 4, as: SIMD8<Float>.self)
+    i += 8
+  }
+  while i < count {
+    target[i] = source[i]
+    i += 1
+  }
+}
+
+/// Adds a short run of floats onto another in 8-wide vectors (see `copyRun`).
+@inline(__always)
+func addRun(from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+  var i = 0
+  let (from, to) = (UnsafeRawPointer(source), UnsafeMutableRawPointer(target))
+  while i + 8 <= count {
+    let sum = from.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+      + UnsafeRawPointer(to).loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+    to.storeBytes(of: sum, toByteOffset: i * 4, as: SIMD8<Float>.self)
+    i += 8
+  }
+  while i < count {
+    target[i] += source[i]
+    i += 1
   }
 }

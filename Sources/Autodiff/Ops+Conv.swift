@@ -30,10 +30,24 @@ extension Variable {
     }
   }
 
-  /// Turns a `[channels, n·oh·ow]` GEMM result into NCHW `[n, channels, oh, ow]`.
-  /// - Throws: `TensorError` when the sizes do not match.
+  /// Turns a `[channels, n·oh·ow]` GEMM result into NCHW `[n, channels, oh, ow]` with
+  /// block copies of whole planes (a generic permute walks it element by element);
+  /// backward is the reverse copy.
+  /// - Throws: `AutodiffError` when the sizes do not match.
   public func channelsToBatch(n: Int, oh: Int, ow: Int) throws -> Variable {
-    try reshaped([shape.first ?? 0, n, oh, ow]).permuted([1, 0, 2, 3])
+    let plane = oh * ow
+    guard value.rank == 2, shape[1] == n * plane else {
+      throw AutodiffError.shapeMismatch(
+        operation: "channelsToBatch", expected: [shape.first ?? 0, n * plane], got: shape)
+    }
+    let channels = shape[0]
+    let y = try swapBlocks(value, outer: channels, inner: n, block: plane, shape: [n, channels, oh, ow])
+    let (a, inputShape) = (ref, shape)
+    return try tape.record(y, inputs: [self]) {
+      { g, grads in
+        try grads.accumulate(try swapBlocks(g, outer: n, inner: channels, block: plane, shape: inputShape), into: a)
+      }
+    }
   }
 
   /// The 2-D cross-correlation of NCHW `self` with `weight` `[out, in, kh, kw]` plus an
@@ -63,5 +77,21 @@ extension Variable {
     var y = try weight.reshaped([outputs, geometry.patchSize]).matmul(cols)
     if let bias { y = try y + bias.reshaped([outputs, 1]) }
     return try y.channelsToBatch(n: geometry.n, oh: geometry.oh, ow: geometry.ow)
+  }
+}
+
+/// Reorders `[outer, inner, block]` into `[inner, outer, block]` with contiguous block
+/// copies.
+func swapBlocks(_ x: Tensor, outer: Int, inner: Int, block: Int, shape: [Int]) throws -> Tensor {
+  try Tensor(shape: shape) { out in
+    guard let target = out.baseAddress else { return }
+    x.withUnsafeBufferPointer { p in
+      guard let source = p.baseAddress else { return }
+      for o in 0..<outer {
+        for i in 0..<inner {
+          (target + (i * outer + o) * block).update(from: source + (o * inner + i) * block, count: block)
+        }
+      }
+    }
   }
 }

@@ -15,6 +15,10 @@ extension Variable {
     let y = try Tensor(shape: [g0.n, g0.c, g0.oh, g0.ow]) { out in
       value.withUnsafeBufferPointer { x in
         argmax.withUnsafeMutableBufferPointer { index in
+          if size == 2, g0.stride == 2 {
+            maxPool2x2(x, g0, planes: planes, into: out, index: index)
+            return
+          }
           for plane in 0..<planes {
             let base = plane * g0.h * g0.w
             for oy in 0..<g0.oh {
@@ -101,6 +105,35 @@ extension Variable {
           }
         }
         try grads.accumulate(dx, into: a)
+      }
+    }
+  }
+}
+
+/// The common 2×2, stride-2 max pool: straight-line comparisons, no inner loops.
+/// Ties and NaNs resolve as in the general loop (first largest; the first NaN wins).
+private func maxPool2x2(
+  _ x: UnsafeBufferPointer<Float>, _ g: ConvGeometry, planes: Int,
+  into out: UnsafeMutableBufferPointer<Float>, index: UnsafeMutableBufferPointer<Int32>
+) {
+  for plane in 0..<planes {
+    let base = plane * g.h * g.w
+    for oy in 0..<g.oh {
+      let top = base + 2 * oy * g.w
+      let bottom = top + g.w
+      let row = (plane * g.oh + oy) * g.ow
+      for ox in 0..<g.ow {
+        let (i0, i2) = (top + 2 * ox, bottom + 2 * ox)
+        let (a, b, c, d) = (x[i0], x[i0 + 1], x[i2], x[i2 + 1])
+        var best = Swift.max(Swift.max(a, b), Swift.max(c, d))
+        // Selects, not branches: which corner wins is data-dependent and unpredictable.
+        var at = a == best ? i0 : b == best ? i0 + 1 : c == best ? i2 : i2 + 1
+        if (a + b + c + d).isNaN {
+          // Rare: NaN (or ∞ − ∞) in the window; the first NaN wins.
+          (best, at) = a.isNaN ? (a, i0) : b.isNaN ? (b, i0 + 1) : c.isNaN ? (c, i2) : d.isNaN ? (d, i2 + 1) : (best, at)
+        }
+        out[row + ox] = best
+        index[row + ox] = Int32(truncatingIfNeeded: at)
       }
     }
   }

@@ -13,7 +13,7 @@ public protocol LabeledData {
 }
 
 /// Inputs and labels held in two tensors whose first axes match.
-public struct TensorData: LabeledData {
+public struct TensorData: LabeledData, Sendable {
   /// The inputs, batch first.
   public let inputs: Tensor
   /// The labels, batch first.

@@ -59,6 +59,18 @@ import Testing
     try checkGradients([x]) { v in try v[0].avgPool2d(size: 3, stride: 1) }
   }
 
+  @Test func maxPoolKeepsTheFirstMaximumAndPropagatesNaN() throws {
+    let tape = Tape()
+    let x = tape.variable(
+      try Tensor(shape: [1, 1, 2, 4], scalars: [1, 3, Float.nan, 0, 3, 2, 5, -Float.infinity]),
+      requiresGrad: true)
+    let y = try x.maxPool2d(size: 2)
+    #expect(y.value.scalars[0] == 3)
+    #expect(y.value.scalars[1].isNaN)
+    try tape.backward(from: y, seed: try Tensor.ones([1, 1, 1, 2]))
+    #expect(try #require(x.grad).scalars == [0, 1, 1, 0, 0, 0, 0, 0])
+  }
+
   @Test func dropoutIsSeededAndDifferentiable() throws {
     let x = try uniform([4, 8], seed: 27)
     try checkGradients([x]) { v in

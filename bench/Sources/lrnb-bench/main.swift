@@ -2,7 +2,8 @@
 import Foundation
 
 let suites: [String: (Int) throws -> Void] = [
-  "matmul": matmulBench
+  "matmul": matmulBench,
+  "training": trainingBench,
 ]
 
 let arguments = CommandLine.arguments.dropFirst()
