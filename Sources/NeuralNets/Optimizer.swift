@@ -70,22 +70,29 @@ public final class Optimizer {
 
   private func update(_ w: inout Tensor, gradient g: Tensor, name: String) throws {
     let (lr, decay, n) = (learningRate, weightDecay, w.count)
+    guard g.count == n else { throw stale(name) }
     switch rule {
     case .sgd(let momentum, let nesterov):
       var buffers = state.removeValue(forKey: name) ?? (momentum > 0 ? [Tensor.zeros(like: w)] : [])
-      try w.withUnsafeMutableBufferPointer { pw in
-        try g.withUnsafeBufferPointer { pg in
-          guard momentum > 0 else {
-            for i in 0..<n { pw[i] -= lr * (pg[i] + decay * pw[i]) }
-            return
+      if let velocity = buffers.first, velocity.count != n { throw stale(name) }
+      try withPointers(&w, g, &buffers) { pw, pg, moments in
+        guard let pv = moments.first else {
+          for i in 0..<n { pw[i] -= lr * (pg[i] + decay * pw[i]) }
+          return
+        }
+        // Separate loops keep the flag out of the vectorised body.
+        if nesterov {
+          for i in 0..<n {
+            let d = pg[i] + decay * pw[i]
+            let velocity = momentum * pv[i] + d
+            pv[i] = velocity
+            pw[i] -= lr * (d + momentum * velocity)
           }
-          try buffers[0].withUnsafeMutableBufferPointer { pv in
-            guard pv.count == n else { throw stale(name) }
-            for i in 0..<n {
-              let d = pg[i] + decay * pw[i]
-              pv[i] = momentum * pv[i] + d
-              pw[i] -= lr * (nesterov ? d + momentum * pv[i] : pv[i])
-            }
+        } else {
+          for i in 0..<n {
+            let velocity = momentum * pv[i] + pg[i] + decay * pw[i]
+            pv[i] = velocity
+            pw[i] -= lr * velocity
           }
         }
       }
@@ -93,27 +100,39 @@ public final class Optimizer {
     case .adam(let b1, let b2, let eps), .adamW(let b1, let b2, let eps):
       let decoupled = if case .adamW = rule { true } else { false }
       var buffers = state.removeValue(forKey: name) ?? [Tensor.zeros(like: w), Tensor.zeros(like: w)]
+      guard buffers.count == 2, buffers.allSatisfy({ $0.count == n }) else { throw stale(name) }
       let t = Float(steps)
       let (c1, c2) = (1 - pow(b1, t), 1 - pow(b2, t))
-      var m = buffers[0], v = buffers[1]
-      buffers = []
-      try w.withUnsafeMutableBufferPointer { pw in
-        try g.withUnsafeBufferPointer { pg in
-          try m.withUnsafeMutableBufferPointer { pm in
-            try v.withUnsafeMutableBufferPointer { pv in
-              guard pm.count == n, pv.count == n else { throw stale(name) }
-              for i in 0..<n {
-                let d = decoupled ? pg[i] : pg[i] + decay * pw[i]
-                pm[i] = b1 * pm[i] + (1 - b1) * d
-                pv[i] = b2 * pv[i] + (1 - b2) * d * d
-                let stepSize = lr * (pm[i] / c1) / ((pv[i] / c2).squareRoot() + eps)
-                pw[i] -= decoupled ? stepSize + lr * decay * pw[i] : stepSize
-              }
-            }
-          }
+      try withPointers(&w, g, &buffers) { pw, pg, moments in
+        let (pm, pv) = (moments[0], moments[1])
+        for i in 0..<n {
+          let d = decoupled ? pg[i] : pg[i] + decay * pw[i]
+          pm[i] = b1 * pm[i] + (1 - b1) * d
+          pv[i] = b2 * pv[i] + (1 - b2) * d * d
+          let stepSize = lr * (pm[i] / c1) / ((pv[i] / c2).squareRoot() + eps)
+          pw[i] -= decoupled ? stepSize + lr * decay * pw[i] : stepSize
         }
       }
-      state[name] = [m, v]
+      state[name] = buffers
+    }
+  }
+
+  /// Calls `body` with plain pointers to the weight, gradient and moment buffers (made
+  /// unique first), so the update loops keep them in registers.
+  private func withPointers(
+    _ w: inout Tensor, _ g: Tensor, _ moments: inout [Tensor],
+    _ body: (UnsafeMutablePointer<Float>, UnsafePointer<Float>, [UnsafeMutablePointer<Float>]) -> Void
+  ) throws {
+    var pointers: [UnsafeMutablePointer<Float>] = []
+    for i in moments.indices {
+      moments[i].withUnsafeMutableBufferPointer { if let p = $0.baseAddress { pointers.append(p) } }
+    }
+    guard pointers.count == moments.count else { return }
+    // The storage stays alive (and unique) in `w`, `g` and `moments` throughout.
+    w.withUnsafeMutableBufferPointer { pw in
+      g.withUnsafeBufferPointer { pg in
+        if let w = pw.baseAddress, let g = pg.baseAddress { body(w, g, pointers) }
+      }
     }
   }
 

@@ -12,22 +12,27 @@ extension Sequential {
   public func trainStep(
     inputs: Tensor, labels: Tensor, optimizer: Optimizer, rng: inout RNG, step: Int = 0
   ) throws -> (loss: Double, correct: Int) {
-    let pass = ForwardPass(training: true, rng: rng)
-    let logits = try forward(pass.input(inputs), in: pass)
-    let loss = try logits.softmaxCrossEntropy(labels: labels)
-    let value = try loss.value.item()
-    guard value.isFinite else {
-      throw NeuralNetError.notFinite("training diverged at step \(step): the loss is \(value)")
-    }
-    try pass.backward(from: loss)
-    rng = pass.rng
+    // The pass (and the tape's rules, which capture the weights) must be gone before the
+    // update, or every in-place step would first copy each shared weight.
+    let (value, correct) = try { () throws -> (Float, Int) in
+      let pass = ForwardPass(training: true, rng: rng)
+      let logits = try forward(pass.input(inputs), in: pass)
+      let loss = try logits.softmaxCrossEntropy(labels: labels)
+      let value = try loss.value.item()
+      guard value.isFinite else {
+        throw NeuralNetError.notFinite("training diverged at step \(step): the loss is \(value)")
+      }
+      try pass.backward(from: loss)
+      rng = pass.rng
+      return (value, try correctPredictions(logits.value, labels))
+    }()
     let named = namedParameters
     for (name, parameter) in named where parameter.grad?.isFinite == false {
       throw NeuralNetError.notFinite(
         "training diverged at step \(step): the gradient of \(name) (\(layerDescription(of: name))) is not finite")
     }
     try optimizer.step(named)
-    return (Double(value), try correctPredictions(logits.value, labels))
+    return (Double(value), correct)
   }
 
   private func layerDescription(of name: String) -> String {
