@@ -66,9 +66,7 @@ public final class Pool2d: Layer {
   /// A pooling layer; `stride` defaults to `size` (non-overlapping windows).
   /// - Throws: `NeuralNetError` for a non-positive size or stride.
   public init(_ mode: Mode, size: Int, stride: Int? = nil) throws {
-    guard size > 0, (stride ?? size) > 0 else {
-      throw NeuralNetError.invalidArgument("pooling needs a positive size and stride")
-    }
+    try Limits.check("pooling", features: [], kernels: [size, stride ?? size])
     (self.mode, self.size, self.stride) = (mode, size, stride ?? size)
   }
 

@@ -28,7 +28,8 @@ public struct RankPlan: Sendable {
       chosen = index == count - 1 && !classifier ? nil : rank
     }
     guard let chosen else { return nil }
-    return try Initialization.resolveRank(chosen, fullRank: fullRank)
+    // A count above a layer's full rank means "as much as it has" for a whole model.
+    return try Initialization.resolveRank(chosen >= 1 ? Swift.min(chosen, Double(fullRank)) : chosen, fullRank: fullRank)
   }
 }
 
@@ -44,6 +45,7 @@ public enum Architectures {
     guard sizes.count >= 2 else {
       throw NeuralNetError.invalidArgument("an MLP needs at least an input and an output size, got \(sizes)")
     }
+    try Limits.check("mlp", features: sizes)
     var layers: [any Layer] = []
     let count = sizes.count - 1
     for i in 0..<count {
@@ -64,9 +66,11 @@ public enum Architectures {
   public static func lenet5(
     inputShape: [Int] = [1, 28, 28], classes: Int = 10, ranks: RankPlan = RankPlan(), using rng: inout RNG
   ) throws -> Sequential {
-    guard inputShape.count == 3 else {
-      throw NeuralNetError.invalidArgument("lenet5 needs an input shape [channels, height, width], got \(inputShape)")
+    guard inputShape.count == 3, inputShape[1] >= 16, inputShape[2] >= 16 else {
+      throw NeuralNetError.invalidArgument(
+        "lenet5 needs an input shape [channels, height ≥ 16, width ≥ 16], got \(inputShape)")
     }
+    try Limits.check("lenet5", features: inputShape + [classes])
     let c = inputShape[0]
     let side = { (size: Int) in ((size - 4) / 2 - 4) / 2 }
     let flat = 50 * side(inputShape[1]) * side(inputShape[2])
@@ -90,6 +94,7 @@ public enum Architectures {
     guard inputShape.count == 3, inputShape[1] >= 4, inputShape[2] >= 4 else {
       throw NeuralNetError.invalidArgument("vgg needs an input shape [channels, height ≥ 4, width ≥ 4], got \(inputShape)")
     }
+    try Limits.check("vgg", features: inputShape + [classes])
     let c = inputShape[0]
     let flat = 64 * (inputShape[1] / 4) * (inputShape[2] / 4)
     let widths = [(c, 32), (32, 32), (32, 64), (64, 64)]

@@ -17,9 +17,7 @@ public final class Dense: Layer {
   /// A dense layer with Kaiming-normal weights.
   /// - Throws: `NeuralNetError` for non-positive sizes.
   public init(_ inputs: Int, _ outputs: Int, bias: Bool = true, using rng: inout RNG) throws {
-    guard inputs > 0, outputs > 0 else {
-      throw NeuralNetError.invalidArgument("Dense needs positive sizes, got \(inputs) => \(outputs)")
-    }
+    try Limits.check("Dense", features: [inputs, outputs])
     weight = Parameter("weight", try Initialization.kaimingNormal([outputs, inputs], fanIn: inputs, using: &rng))
     self.bias = bias ? Parameter("bias", try Tensor.zeros([outputs])) : nil
   }

@@ -29,14 +29,13 @@ public enum Initialization {
   /// Resolves a rank given as a count (≥ 1) or a fraction of full rank (0 < r < 1).
   /// - Throws: `NeuralNetError` for a rank that is not positive or exceeds `fullRank`.
   public static func resolveRank(_ rank: Double, fullRank: Int) throws -> Int {
-    guard rank > 0, rank.isFinite else {
-      throw NeuralNetError.invalidArgument("rank must be positive, got \(rank)")
-    }
-    let r = rank < 1 ? Swift.max(1, Int((rank * Double(fullRank)).rounded())) : Int(rank)
-    guard Double(r) == rank.rounded(.down) || rank < 1, r <= fullRank else {
+    let shown = rank == rank.rounded() && abs(rank) < 1e15 ? "\(Int(rank))" : "\(rank)"
+    // Checked in Double first: converting a huge or fractional count to Int would trap.
+    guard rank > 0, rank.isFinite, rank < 1 || (rank == rank.rounded() && rank <= Double(fullRank)) else {
       throw NeuralNetError.invalidArgument(
-        "rank \(rank) must be a whole number or a fraction below 1, at most \(fullRank)")
+        "rank \(shown) must be a whole number from 1 to \(fullRank) or a fraction of full rank below 1")
     }
-    return r
+    return rank < 1 ? Swift.max(1, Int((rank * Double(fullRank)).rounded())) : Int(rank)
   }
+
 }

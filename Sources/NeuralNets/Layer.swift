@@ -58,3 +58,23 @@ public enum NeuralNetError: Error, CustomStringConvertible, Equatable, Sendable 
     }
   }
 }
+
+/// Hard limits on layer sizes. Sizes come from users (lr code, model files); within these
+/// caps every size product the layers compute (fan-in, FLOPs) fits in an `Int`, and the
+/// tensors themselves are further capped by `Tensor.maxElements`.
+public enum Limits {
+  /// The largest feature or channel count: 16 M, far beyond any model that fits in memory.
+  public static let maxFeatures = 1 << 24
+  /// The largest kernel or pooling window side.
+  public static let maxKernel = 1 << 12
+
+  /// Throws unless every size is in `1...maxFeatures` and every kernel in `1...maxKernel`.
+  static func check(_ layer: String, features: [Int], kernels: [Int] = []) throws {
+    guard features.allSatisfy({ (1...maxFeatures).contains($0) }),
+      kernels.allSatisfy({ (1...maxKernel).contains($0) })
+    else {
+      throw NeuralNetError.invalidArgument(
+        "\(layer) needs sizes in 1...\(maxFeatures) and kernels in 1...\(maxKernel), got \(features + kernels)")
+    }
+  }
+}

@@ -31,7 +31,8 @@ public final class LowRankConv2d: LowRankLayer {
     _ inputs: Int, _ outputs: Int, kernel: Int, rank: Int, stride: Int = 1, padding: Int = 0,
     bias: Bool = true, using rng: inout RNG
   ) throws {
-    guard inputs > 0, outputs > 0, kernel > 0, stride > 0, padding >= 0 else {
+    try Limits.check("LowRankConv2d", features: [inputs, outputs], kernels: [kernel, stride])
+    guard padding >= 0, padding <= Limits.maxKernel else {
       throw NeuralNetError.invalidArgument(
         "LowRankConv2d needs positive channels, kernel and stride and a non-negative padding")
     }

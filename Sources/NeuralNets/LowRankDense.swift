@@ -28,9 +28,7 @@ public final class LowRankDense: LowRankLayer {
   /// A rank-`rank` layer from the truncated SVD of a Kaiming-normal `[outputs, inputs]`.
   /// - Throws: `NeuralNetError` for bad sizes or a rank above min(inputs, outputs).
   public init(_ inputs: Int, _ outputs: Int, rank: Int, bias: Bool = true, using rng: inout RNG) throws {
-    guard inputs > 0, outputs > 0 else {
-      throw NeuralNetError.invalidArgument("LowRankDense needs positive sizes, got \(inputs) => \(outputs)")
-    }
+    try Limits.check("LowRankDense", features: [inputs, outputs])
     let w = try Initialization.kaimingNormal([outputs, inputs], fanIn: inputs, using: &rng)
     let (u0, s0, v0) = try Initialization.truncatedSVD(w, rank: rank)
     (u, s, v, self.bias) = lowRankParameters(u: u0, s: s0, v: v0, bias: bias ? try Tensor.zeros([outputs]) : nil)

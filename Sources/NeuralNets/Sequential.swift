@@ -22,6 +22,14 @@ public final class Sequential {
   /// A model; checks that the layers' shapes chain from `inputShape`.
   /// - Throws: `NeuralNetError.shape` naming the first layer that does not fit.
   public init(name: String = "sequential", inputShape: [Int], _ layers: [any Layer]) throws {
+    var elements = 1
+    for d in inputShape {
+      let (product, overflow) = elements.multipliedReportingOverflow(by: d)
+      guard d >= 1, !overflow, product <= Tensor.maxElements else {
+        throw NeuralNetError.invalidArgument("input shape \(inputShape) must have positive sizes and fit in a tensor")
+      }
+      elements = product
+    }
     self.name = name
     self.inputShape = inputShape
     self.layers = layers

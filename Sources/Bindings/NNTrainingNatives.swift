@@ -1,0 +1,93 @@
+// Natives that train and evaluate models: fit, evaluate, accuracy, predict, confusion_matrix.
+import Lang
+import NeuralNets
+import Tensors
+
+/// Natives' parameters (NeuralNets has a `Parameter` of its own: a trainable tensor).
+private typealias Parameter = Lang.Parameter
+
+func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
+  [
+    NativeFunction(
+      name: "fit",
+      params: [
+        Parameter("net"), Parameter("data"), Parameter("epochs", default: .number(1)),
+        Parameter("lr", default: .number(0.05)), Parameter("optimizer", default: .string("sgd")),
+        Parameter("momentum", default: .number(0.9)), Parameter("nesterov", default: .bool(false)),
+        Parameter("weight_decay", default: .number(0)), Parameter("batch", default: .number(128)),
+        Parameter("validation", default: .number(0)), Parameter("schedule", default: .string("constant")),
+        Parameter("seed", default: .nil), Parameter("patience", default: .nil),
+      ],
+      doc: """
+        Trains `net` in place on `data` (a dataset, [x, y] or {x, y}) with softmax cross-entropy and \
+        returns the per-epoch history. `optimizer`: "sgd", "adam" or "adamw"; `schedule`: "constant", \
+        "cosine" or "step" (halve every 10 epochs); `validation`: the fraction held out; `patience`: \
+        early stopping; `seed` defaults to one drawn from the notebook's seed.
+
+            let h = fit(net, [x, y], epochs: 3, lr: 0.05, batch: 128, validation: 0.1)
+            h.loss
+        """
+    ) { args in
+      let net = try args.model("net")
+      let data = try args.labeledData("data")
+      var options = TrainingOptions()
+      options.epochs = try args.positiveInt("epochs")
+      // A cap that keeps step counts far from overflow; no notebook trains this long.
+      guard options.epochs <= 1_000_000 else { throw args.bad("epochs", expected: "at most 1000000 epochs") }
+      options.learningRate = try args.float("lr", in: 0...1e6, expected: "a non-negative learning rate")
+      options.weightDecay = try args.float("weight_decay", in: 0...1e6, expected: "a non-negative weight decay")
+      options.batchSize = try args.positiveInt("batch")
+      options.validationFraction = try args.number("validation")
+      guard options.validationFraction >= 0, options.validationFraction < 1 else {
+        throw args.bad("validation", expected: "a fraction in [0, 1)")
+      }
+      let momentum = try args.float("momentum", in: 0...0.999_999, expected: "a momentum in [0, 1)")
+      switch try args.string("optimizer").lowercased() {
+      case "sgd": options.rule = .sgd(momentum: momentum, nesterov: try args.bool("nesterov"))
+      case "adam": options.rule = .adam()
+      case "adamw": options.rule = .adamW()
+      default: throw args.bad("optimizer", expected: "\"sgd\", \"adam\" or \"adamw\"")
+      }
+      switch try args.string("schedule").lowercased() {
+      case "constant": options.schedule = .constant
+      case "cosine": options.schedule = .cosine(epochs: options.epochs)
+      case "step": options.schedule = .step(every: 10, gamma: 0.5)
+      default: throw args.bad("schedule", expected: "\"constant\", \"cosine\" or \"step\"")
+      }
+      options.seed = try args.optional("seed", args.nonNegativeInt).map(UInt64.init) ?? session.random.rng.next()
+      options.patience = try args.optional("patience", args.positiveInt)
+      let total = options.epochs * ((data.count + options.batchSize - 1) / options.batchSize)
+      if let report = session.progress {
+        options.progress = { p in
+          report(ProgressUpdate(
+            task: "fit", completed: (p.epoch - 1) * p.steps + p.step, total: total,
+            detail: "epoch \(p.epoch)/\(p.epochs) · loss \(formatNumber(p.loss)) · acc \(formatNumber(p.accuracy))"))
+        }
+      }
+      return .native(HistoryObject(try net.fit(data, options: options)))
+    },
+    NativeFunction(
+      name: "evaluate", params: [Parameter("net"), Parameter("data")],
+      doc: "The mean cross-entropy loss and accuracy of `net` on `data`, as a record.\n\n    evaluate(net, [x, y]).accuracy"
+    ) { args in
+      let (loss, accuracy) = try args.model("net").evaluate(try args.labeledData("data"))
+      return .record([("loss", .number(loss)), ("accuracy", .number(accuracy))])
+    },
+    NativeFunction(
+      name: "accuracy", params: [Parameter("net"), Parameter("data")],
+      doc: "The fraction of `data` that `net` classifies correctly.\n\n    accuracy(net, test)"
+    ) { args in .number(try args.model("net").accuracy(try args.labeledData("data"))) },
+    NativeFunction(
+      name: "predict", params: [Parameter("net"), Parameter("x"), Parameter("classes", default: .bool(false))],
+      doc: "The outputs (logits) of `net` for inputs `x` (batch first); with `classes: true`, the predicted classes.\n\n    predict(net, x, classes: true)"
+    ) { args in
+      let net = try args.model("net")
+      let x = try args.tensor("x")
+      return .tensor(try args.bool("classes") ? try net.predictClasses(x) : try net.predict(x))
+    },
+    NativeFunction(
+      name: "confusion_matrix", params: [Parameter("net"), Parameter("data")],
+      doc: "Counts of (true class, predicted class) pairs, as a classes × classes tensor.\n\n    confusion_matrix(net, test)"
+    ) { args in .tensor(try args.model("net").confusionMatrix(try args.labeledData("data"))) },
+  ]
+}
