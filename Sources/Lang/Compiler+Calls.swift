@@ -6,7 +6,7 @@ extension Compiler {
     let callee = expression(calleeExpr)
     let machine = self.machine
     if args.allSatisfy({ $0.label == nil }) {
-      let codes = args.map { expression($0.value) }
+      let codes = expressions(args.map(\.value))
       return { f throws(Unwind) in
         try machine.call(try callee(f), codes, f, range)
       }
@@ -24,12 +24,13 @@ extension Compiler {
 
   /// Evaluates arguments in order into positional values and (name, value) pairs.
   func arguments(_ args: [Argument]) -> (Frame) throws(Unwind) -> ([Value], [(String, Value)]) {
-    let codes = args.map { (label: $0.label?.text, code: expression($0.value)) }
+    let labels = args.map { $0.label?.text }
+    let codes = expressions(args.map(\.value))
     return { f throws(Unwind) in
       var positional: [Value] = []
       var named: [(String, Value)] = []
-      for (label, code) in codes {
-        let v = try code(f)
+      for (label, code) in zip(labels, codes) {
+        let v = try code.run(f)
         if let label { named.append((label, v)) } else { positional.append(v) }
       }
       return (positional, named)
@@ -41,6 +42,8 @@ extension Compiler {
     let machine = self.machine
     let method = name.text
     let target = lvalue(object)
+    let action = "call mutating method '\(method)' on"
+    let site = machine.methods.site(method)
     return { f throws(Unwind) in
       let keys = try target.keys(f)
       let builtin: BuiltinMethod
@@ -58,7 +61,7 @@ extension Compiler {
           return try machine.callValue(member, try evaluate(f), range)
         default: break
         }
-        guard let found = machine.methods.lookup(receiver, method) else {
+        guard let found = site.lookup(receiver) else {
           let what = if case .record = receiver { "record has no field or method" } else {
             "no method"
           }
@@ -78,7 +81,7 @@ extension Compiler {
       let (positional, named) = try evaluate(f)
       let args = try builtin.arguments(positional, named, machine, range)
       var result = Value.nil
-      try target.modify(f, keys, "call mutating method '\(method)' on", range) {
+      try target.modify(f, keys, action, range) {
         (v: inout Value) throws(Unwind) in
         result = try catchingNative(range) { try body(&v, args) }
       }

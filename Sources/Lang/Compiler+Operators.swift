@@ -4,7 +4,9 @@
 extension Compiler {
   func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ range: SourceRange) -> Code {
     let l = expression(left)
-    if case .number(let c) = right.kind, let code = withConstant(op, l, c, range) { return code }
+    if case .number(let c) = right.kind, let code = withConstant(op, l, c, range) {
+      return code.run
+    }
     let r = expression(right)
     switch op {
     case .add:
@@ -46,30 +48,30 @@ extension Compiler {
 
   /// `x op c` for a literal number `c`: one closure call fewer, no second unwrap.
   private func withConstant(_ op: BinaryOperator, _ l: @escaping Code, _ c: Double, _ range: SourceRange)
-    -> Code?
+    -> Compiled?
   {
     let constant = Value.number(c)
     switch op {
     case .add:
-      return { f throws(Unwind) in
+      return Compiled { f throws(Unwind) in
         let a = try l(f)
         if case .number(let x) = a { return .number(x + c) }
         return try Ops.binarySlow(.add, a, constant, range)
       }
     case .subtract:
-      return { f throws(Unwind) in
+      return Compiled { f throws(Unwind) in
         let a = try l(f)
         if case .number(let x) = a { return .number(x - c) }
         return try Ops.binarySlow(.subtract, a, constant, range)
       }
     case .less:
-      return { f throws(Unwind) in
+      return Compiled { f throws(Unwind) in
         let a = try l(f)
         if case .number(let x) = a { return .bool(x < c) }
         return try Ops.binarySlow(.less, a, constant, range)
       }
     case .equal:
-      return { f throws(Unwind) in
+      return Compiled { f throws(Unwind) in
         let a = try l(f)
         if case .number(let x) = a { return .bool(x == c) }
         return try Ops.binary(.equal, a, constant, range)

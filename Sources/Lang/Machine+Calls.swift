@@ -9,24 +9,28 @@ let swiftCallSite = SourceRange(
 extension Machine {
   /// `callee(args…)` with positional arguments still to evaluate in frame `f`.
   @inline(__always)
-  func call(_ callee: Value, _ argCodes: [Code], _ f: Frame, _ range: SourceRange)
+  func call(_ callee: Value, _ argCodes: [Compiled], _ f: Frame, _ range: SourceRange)
     throws(Unwind) -> Value
   {
     guard case .function(let callable) = callee else {
       throw .error("\(describeForMessage(callee)) is not callable", range)
     }
-    if let fn = callable as? UserFunction, argCodes.count <= fn.defaults.count {
-      return try callUser(fn, argCodes, f, range)
+    // An exact type check and an unchecked downcast: cheaper than `as?` on an existential.
+    if ObjectIdentifier(type(of: callable)) == ObjectIdentifier(UserFunction.self) {
+      let fn = unsafeDowncast(callable as AnyObject, to: UserFunction.self)
+      if argCodes.count <= fn.defaults.count { return try callUser(fn, argCodes, f, range) }
     }
     var args: [Value] = []
     args.reserveCapacity(argCodes.count)
-    for code in argCodes { args.append(try code(f)) }
+    for code in argCodes { args.append(try code.run(f)) }
     return try call(callable, positional: args, named: [], range)
   }
 
   /// The fast path: arguments are evaluated straight into the new frame's slots.
   @inline(__always)
-  private func callUser(_ fn: UserFunction, _ argCodes: [Code], _ f: Frame, _ range: SourceRange)
+  private func callUser(
+    _ fn: UserFunction, _ argCodes: [Compiled], _ f: Frame, _ range: SourceRange
+  )
     throws(Unwind) -> Value
   {
     let count = fn.code.slotCount
@@ -34,7 +38,7 @@ extension Machine {
     defer { pop(base, count) }
     var i = 0
     for code in argCodes {
-      base[i] = try code(f)
+      base[i] = try code.run(f)
       i += 1
     }
     while i < fn.defaults.count {
@@ -92,7 +96,10 @@ extension Machine {
   func bind(
     _ params: [Parameter], _ positional: [Value], _ named: [(String, Value)], callee: String,
     _ range: SourceRange
-  ) throws(Unwind) -> ([Value], [Bool]) {
+  ) throws(Unwind) -> ([Value], [Bool]?) {
+    if named.isEmpty, positional.count == params.count, params.allSatisfy({ !$0.isVariadic }) {
+      return (positional, nil)
+    }
     var values = [Value?](repeating: nil, count: params.count)
     var given = [Bool](repeating: false, count: params.count)
     var next = 0

@@ -33,21 +33,41 @@ final class Machine {
   static let nativeStackReserve = 256 * 1024
 
   let stack: UnsafeMutablePointer<Value>
-  var top = 0
-  var depth = 0
+  /// The counters every call updates. They live behind a pointer because stored
+  /// `var`s of a class pay a dynamic exclusivity check on each access.
+  private let state: UnsafeMutablePointer<(top: Int, depth: Int, limit: UInt)>
+
+  /// The first free slot of the value stack.
+  var top: Int {
+    @inline(__always) get { state.pointee.top }
+    @inline(__always) set { state.pointee.top = newValue }
+  }
+
+  /// How many *lr* calls are active.
+  var depth: Int {
+    @inline(__always) get { state.pointee.depth }
+    @inline(__always) set { state.pointee.depth = newValue }
+  }
+
+  /// Lowest native stack address *lr* calls may reach on the running thread.
+  var nativeStackLimit: UInt {
+    @inline(__always) get { state.pointee.limit }
+    @inline(__always) set { state.pointee.limit = newValue }
+  }
   let interruptSwitch = InterruptSwitch()
   /// Methods of the built-in types.
   let methods = MethodTables()
-  /// Lowest native stack address *lr* calls may reach on the running thread.
-  var nativeStackLimit: UInt = 0
 
   init() {
     stack = UnsafeMutablePointer<Value>.allocate(capacity: Machine.stackCapacity)
+    state = .allocate(capacity: 1)
+    state.initialize(to: (0, 0, 0))
   }
 
   deinit {
     stack.deinitialize(count: top)
     stack.deallocate()
+    state.deallocate()
   }
 
   /// Prepares for running on the current thread (call when entering from Swift).

@@ -56,6 +56,9 @@ enum Unwind: Error, @unchecked Sendable {
   case breakLoop
   case continueLoop
   case returnValue(Value)
+  /// An update of a place that is a temporary value (turned into an error message by
+  /// the code that knows what was attempted).
+  case temporary
 
   static func error(_ message: String, _ range: SourceRange) -> Unwind {
     .fault(RuntimeFault(message, at: range))
@@ -64,6 +67,14 @@ enum Unwind: Error, @unchecked Sendable {
 
 /// A compiled node: evaluates in a frame to a value.
 typealias Code = (Frame) throws(Unwind) -> Value
+
+/// A `Code` held in a struct. Closures stored directly in arrays or optionals are
+/// kept in the generic (indirect) representation, and every extraction wraps them
+/// in a reabstraction thunk: one extra call per node. A struct field keeps the
+/// closure's own representation, so collections of code hold `Compiled`.
+struct Compiled {
+  let run: Code
+}
 
 /// Runs `body` and turns any Swift error into a fault at `range`: natives may throw
 /// anything, and the user must see a diagnostic, never a crash.
