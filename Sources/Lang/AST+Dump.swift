@@ -58,7 +58,8 @@ extension Block {
 extension FunctionDecl {
   func dump(into out: inout String, indent: Int) {
     let params = params.map { $0.defaultValue == nil ? $0.name.text : "\($0.name.text)=" }
-    line(&out, indent, "Fn \(name?.text ?? "<anonymous>")(\(params.joined(separator: ", ")))", range)
+    line(
+      &out, indent, "Fn \(name?.text ?? "<anonymous>")(\(params.joined(separator: ", ")))", range)
     for param in self.params { param.defaultValue?.dump(into: &out, indent: indent + 1) }
     body.dump(into: &out, indent: indent + 1)
   }

@@ -62,9 +62,10 @@ extension Compiler {
         default: break
         }
         guard let found = site.lookup(receiver) else {
-          let what = if case .record = receiver { "record has no field or method" } else {
-            "no method"
-          }
+          let what =
+            if case .record = receiver { "record has no field or method" } else {
+              "no method"
+            }
           let suffix = if case .record = receiver { "" } else { " on \(receiver.typeName)" }
           throw .error("\(what) '\(method)'\(suffix)", name.range)
         }

@@ -151,8 +151,10 @@ extension Compiler {
     let code = FunctionCode(
       name: functionName, paramNames: decl.params.map(\.name.text), slotCount: layout.slotCount,
       boxCount: layout.boxCount, boxedParams: layout.boxedParams, doc: "", body: block(decl.body))
-    let defaults = decl.params.map { (has: $0.defaultValue != nil, code: optional($0.defaultValue)) }
-      .map { (has: $0.has, code: Compiled(run: $0.code)) }
+    let defaults = decl.params.map {
+      (has: $0.defaultValue != nil, code: optional($0.defaultValue))
+    }
+    .map { (has: $0.has, code: Compiled(run: $0.code)) }
     let captures = layout.captures
     let range = decl.range
     return { f throws(Unwind) in

@@ -47,7 +47,9 @@ extension Compiler {
   }
 
   /// `x op c` for a literal number `c`: one closure call fewer, no second unwrap.
-  private func withConstant(_ op: BinaryOperator, _ l: @escaping Code, _ c: Double, _ range: SourceRange)
+  private func withConstant(
+    _ op: BinaryOperator, _ l: @escaping Code, _ c: Double, _ range: SourceRange
+  )
     -> Compiled?
   {
     let constant = Value.number(c)

@@ -106,9 +106,9 @@ struct Compiler {
 
   /// Stores a declaration's value: a fresh box for captured locals (so each loop
   /// iteration's closures see their own variable), a definition for globals.
-  func declare(_ info: VariableInfo, name: String, constant: Bool) -> (Frame, Value) throws(
-    Unwind
-  ) -> Void {
+  func declare(_ info: VariableInfo, name: String, constant: Bool) -> (Frame, Value) throws(Unwind)
+    -> Void
+  {
     switch info.storage {
     case .local(let slot): return { f, v in f.slots[slot] = v }
     case .boxed(let b): return { f, v in f.boxes[b] = Box(v) }

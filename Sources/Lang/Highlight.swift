@@ -31,7 +31,8 @@ public func highlight(_ text: String) -> [HighlightSpan] {
   var spans: [HighlightSpan] = []
   for token in tokens {
     guard !token.offsets.isEmpty, token.offsets.upperBound < indices.count,
-      let kind = highlightKind(token, startsWithQuote: text[indices[token.offsets.lowerBound]] == "\"")
+      let kind = highlightKind(
+        token, startsWithQuote: text[indices[token.offsets.lowerBound]] == "\"")
     else { continue }
     let range = indices[token.offsets.lowerBound]..<indices[token.offsets.upperBound]
     spans.append(HighlightSpan(kind: kind, range: range))

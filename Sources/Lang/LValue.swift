@@ -165,7 +165,9 @@ extension Compiler {
     }
   }
 
-  func assignment(_ target: Expr, _ op: AssignOp?, _ value: @escaping Code, _ range: SourceRange) -> Code {
+  func assignment(_ target: Expr, _ op: AssignOp?, _ value: @escaping Code, _ range: SourceRange)
+    -> Code
+  {
     if case .variable(let name) = target.kind, case .local(let slot) = variable(name).storage,
       !variable(name).constant
     {

@@ -1,12 +1,13 @@
 // The execution machinery of one interpreter: the value stack frames live on, the
 // call depth, the interrupt switch and a guard against native stack exhaustion.
 
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Synchronization
 
 /// A thread-safe switch another thread flips to stop running *lr* code.
 public final class InterruptSwitch: Sendable {
@@ -119,9 +120,10 @@ final class Machine {
   static func currentStackLimit() -> UInt {
     #if canImport(Glibc)
       // pthread_getattr_np is a GNU extension the Glibc module does not import.
-      typealias GetAttr = @convention(c) (
-        pthread_t, UnsafeMutablePointer<pthread_attr_t>
-      ) -> Int32
+      typealias GetAttr =
+        @convention(c) (
+          pthread_t, UnsafeMutablePointer<pthread_attr_t>
+        ) -> Int32
       guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pthread_getattr_np") else {
         return 0
       }

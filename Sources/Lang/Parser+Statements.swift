@@ -145,6 +145,7 @@ extension Parser {
     }
     let body = try block()
     nextID += 1
-    return FunctionDecl(name: name, params: params, body: body, range: range(from: start), id: nextID)
+    return FunctionDecl(
+      name: name, params: params, body: body, range: range(from: start), id: nextID)
   }
 }

@@ -74,5 +74,6 @@ func failure(_ text: String, name: String = "cell.lr", firstLine: Int = 1) -> (
   let (failure, source) = failure("print(1)\nmissing", name: "nb.lrnb", firstLine: 12)
   let diagnostic = try #require(failure?.diagnostics.first)
   #expect(diagnostic.range.description == "nb.lrnb:13:1")
-  #expect(DiagnosticRenderer(sources: [source]).excerpt(diagnostic.range).hasPrefix("  13 | missing"))
+  #expect(
+    DiagnosticRenderer(sources: [source]).excerpt(diagnostic.range).hasPrefix("  13 | missing"))
 }

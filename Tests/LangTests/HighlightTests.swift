@@ -26,5 +26,8 @@ func spans(_ text: String) -> [String] {
   #expect(spans("\"open") == ["string \"open"])
   #expect(spans("x $ y") == ["identifier x", "identifier y"])
   #expect(spans("") == [])
-  #expect(spans("é = \"ü\\q\"\r\nnot") == ["identifier é", "operator =", "string \"ü\\q\"", "keyword not"])
+  #expect(
+    spans("é = \"ü\\q\"\r\nnot") == [
+      "identifier é", "operator =", "string \"ü\\q\"", "keyword not",
+    ])
 }

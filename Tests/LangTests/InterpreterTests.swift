@@ -64,7 +64,9 @@ func makeInterpreter() -> (Interpreter, CollectingSink) {
       name: "lowrank", params: [Parameter("rank"), Parameter("tau", default: .number(0.1))],
       doc: "Checks its arguments."
     ) { args in
-      .record([("rank", .number(Double(try args.positiveInt("rank")))), ("tau", try args.value("tau"))])
+      .record([
+        ("rank", .number(Double(try args.positiveInt("rank")))), ("tau", try args.value("tau")),
+      ])
     })
   return (interp, sink)
 }
@@ -134,7 +136,8 @@ func runtimeMessage(_ interp: Interpreter, _ text: String) -> String? {
   #expect(try run(interp, "type(vec())")?.asString == "vector")
   #expect(try run(interp, "let v = vec(1)\nv == v")?.asBool == true)
   #expect(runtimeMessage(interp, "vec(1) @ vec(1, 2)") == "shape mismatch: 1 vs 2")
-  #expect(runtimeMessage(interp, "vec(1) + \"s\"") == "unsupported operands for +: vector and string")
+  #expect(
+    runtimeMessage(interp, "vec(1) + \"s\"") == "unsupported operands for +: vector and string")
   #expect(runtimeMessage(interp, "vec(1).nope") == "no member 'nope' on vector")
   #expect(runtimeMessage(interp, "vec(1).nope()") == "no member 'nope' on vector")
   #expect(runtimeMessage(interp, "vec(1)[7]") == "vector cannot be indexed by 7")
@@ -149,7 +152,8 @@ func runtimeMessage(_ interp: Interpreter, _ text: String) -> String? {
   #expect(
     interp.display(rows)
       == .table(
-        Display.Table(columns: ["epoch", "loss", "acc"], rows: [["1", "0.5", ""], ["2", "", "0.9"]])))
+        Display.Table(
+          columns: ["epoch", "loss", "acc"], rows: [["1", "0.5", ""], ["2", "", "0.9"]])))
   #expect(interp.display(.record([("xs", .list([.number(1)]))])) == .text("xs: [1]"))
   #expect(interp.display(.string("plain")) == .text("plain"))
   #expect(interp.display(.native(FakeVector([1]))) == .text("vector(1)"))

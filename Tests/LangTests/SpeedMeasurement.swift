@@ -51,13 +51,17 @@ func speedMeasurement() throws {
     _ = try interp.run(Source(name: "speed", text: program.code))
     let lr = Date().timeIntervalSince(start)
     let python = try timePython(program.python)
-    print(String(format: "%-10@ lr %.3f s   python3 %.3f s   ratio %.2f", program.name, lr, python, lr / python))
+    print(
+      String(
+        format: "%-10@ lr %.3f s   python3 %.3f s   ratio %.2f", program.name, lr, python,
+        lr / python))
   }
 }
 
 /// Seconds CPython spends running `code` (timed inside the process, start-up excluded).
 func timePython(_ code: String) throws -> Double {
-  let script = "import time\nt = time.perf_counter()\nexec(compile(\(pythonLiteral(code)), 's', 'exec'))\nprint(time.perf_counter() - t)"
+  let script =
+    "import time\nt = time.perf_counter()\nexec(compile(\(pythonLiteral(code)), 's', 'exec'))\nprint(time.perf_counter() - t)"
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
   process.arguments = ["python3", "-c", script]
@@ -70,6 +74,7 @@ func timePython(_ code: String) throws -> Double {
 }
 
 func pythonLiteral(_ s: String) -> String {
-  "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+  "'"
+    + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
     .replacingOccurrences(of: "'", with: "\\'") + "'"
 }
