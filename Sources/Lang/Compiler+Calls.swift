@@ -7,6 +7,17 @@ extension Compiler {
     let machine = self.machine
     if args.allSatisfy({ $0.label == nil }) {
       let codes = expressions(args.map(\.value))
+      // A call of a global function (the usual case) reads its cell directly.
+      if case .variable(let name) = calleeExpr.kind, case .global(let cell) = variable(name).storage
+      {
+        let nameRange = calleeExpr.range
+        return { f throws(Unwind) in
+          guard let c = cell.value else {
+            throw .error("undefined variable '\(cell.name)'", nameRange)
+          }
+          return try machine.call(c, codes, f, range)
+        }
+      }
       return { f throws(Unwind) in
         try machine.call(try callee(f), codes, f, range)
       }

@@ -59,12 +59,11 @@ extension Compiler {
       }
     case .function(let decl): return function(decl, name: nil)
     case .ifElse(let condition, let then, let otherwise):
-      let c = expression(condition)
+      let test = self.condition(condition)
       let t = block(then)
       let e = optional(otherwise)
-      let conditionRange = condition.range
       return { f throws(Unwind) in
-        if try Ops.truth(try c(f), "condition", conditionRange) { return try t(f) }
+        if try test(f) { return try t(f) }
         return try e(f)
       }
     case .block(let b): return block(b)
