@@ -213,3 +213,33 @@ func runtimeMessage(_ interp: Interpreter, _ text: String) -> String? {
   // A pending interrupt is cleared when a run starts from Swift.
   #expect(try run(interp, "fn f(n) { if n == 0 { 0 } else { f(n - 1) } }\nf(10)")?.asNumber == 0)
 }
+
+@Test func nativeStackExhaustionIsAnError() throws {
+  // A thread with little stack: the guard must stop the recursion before it crashes.
+  final class Result: @unchecked Sendable { var message: String? }
+  let result = Result()
+  let done = DispatchSemaphore(value: 0)
+  let thread = Thread {
+    let (interp, _) = makeInterpreter()
+    result.message = runtimeMessage(
+      interp, "fn d(n) { if n == 0 { 0 } else { 1 + d(n - 1) } }\nd(900)")
+    done.signal()
+  }
+  thread.stackSize = 320 * 1024
+  thread.start()
+  done.wait()
+  #expect(result.message?.hasPrefix("stack overflow: native stack exhausted") == true)
+}
+
+/// A callable that is neither a user function nor a native.
+final class ForeignCallable: Callable {
+  var name: String { "foreign" }
+  var parameters: [Parameter] { [] }
+  var doc: String { "" }
+}
+
+@Test func unknownCallableKindsAreReported() {
+  let (interp, _) = makeInterpreter()
+  interp.define("foreign", .function(ForeignCallable()))
+  #expect(runtimeMessage(interp, "foreign()") == "foreign cannot be called")
+}
