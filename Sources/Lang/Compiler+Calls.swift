@@ -6,7 +6,7 @@ extension Compiler {
     let callee = expression(calleeExpr)
     let machine = self.machine
     if args.allSatisfy({ $0.label == nil }) {
-      let codes = expressions(args.map(\.value))
+      let codes = ArgumentCodes(expressions(args.map(\.value)))
       // A call of a global function (the usual case) reads its cell directly.
       if case .variable(let name) = calleeExpr.kind, case .global(let cell) = variable(name).storage
       {

@@ -150,9 +150,10 @@ extension Compiler {
     case .boxed(let b):
       return { f, body throws(Unwind) in
         guard let box = f.boxes[b] else { throw .error("undefined variable '\(name)'", range) }
-        try body(&box.value)
+        try body(&box.pointer.pointee)
       }
-    case .capture(let i): return { f, body throws(Unwind) in try body(&f.captures[i].value) }
+    case .capture(let i):
+      return { f, body throws(Unwind) in try body(&f.captures[i].pointer.pointee) }
     case .global(let cell):
       return { _, body throws(Unwind) in
         guard var v = cell.value else { throw .error("undefined variable '\(name)'", range) }
@@ -232,12 +233,12 @@ extension Compiler {
       return { f throws(Unwind) in
         let v = try value(f)
         guard let box = f.boxes[b] else { throw .error("undefined variable '\(name)'", range) }
-        try update(&box.value, v)
+        try update(&box.pointer.pointee, v)
         return .nil
       }
     case .capture(let i):
       return { f throws(Unwind) in
-        try update(&f.captures[i].value, try value(f))
+        try update(&f.captures[i].pointer.pointee, try value(f))
         return .nil
       }
     case .global(let cell):

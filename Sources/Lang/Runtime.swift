@@ -4,8 +4,24 @@
 /// A variable captured by a closure: it lives in a box so the closure and the frame
 /// that declared it share one storage.
 final class Box {
-  var value: Value
-  init(_ value: Value) { self.value = value }
+  /// The storage. A pointer rather than a stored `var`, which would pay a dynamic
+  /// exclusivity check on every access; in-place updates go through `pointee`.
+  let pointer: UnsafeMutablePointer<Value>
+
+  init(_ value: Value) {
+    pointer = .allocate(capacity: 1)
+    pointer.initialize(to: value)
+  }
+
+  deinit {
+    pointer.deinitialize(count: 1)
+    pointer.deallocate()
+  }
+
+  var value: Value {
+    @inline(__always) get { pointer.pointee }
+    @inline(__always) set { pointer.pointee = newValue }
+  }
 }
 
 /// What one call of a function sees: its slots on the interpreter's value stack, the
