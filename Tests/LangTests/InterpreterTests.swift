@@ -243,3 +243,21 @@ final class ForeignCallable: Callable {
   interp.define("foreign", .function(ForeignCallable()))
   #expect(runtimeMessage(interp, "foreign()") == "foreign cannot be called")
 }
+
+@Test func builtinMethodsAreDocumented() {
+  let (interp, _) = makeInterpreter()
+  let list = interp.builtinMethods.filter { $0.typeName == "list" }
+  #expect(list.map(\.name) == ["append", "contains", "filter", "join", "map"])
+  #expect(list.allSatisfy { !$0.doc.isEmpty })
+  #expect(list.first { $0.name == "append" }?.isMutating == true)
+  #expect(list.first { $0.name == "join" }?.signature == "join(separator = \"\")")
+}
+
+@Test func valuesCompareStructurally() {
+  #expect(Value.list([.number(1), .string("a")]) == .list([.number(1), .string("a")]))
+  #expect(
+    Value.record([("a", .number(1)), ("b", .nil)]) == .record([("b", .nil), ("a", .number(1))]))
+  #expect(Value.number(1) != .string("1"))
+  #expect(RangeValue(lower: Int.min, upper: Int.max, isClosed: true).count == Int.max)
+  #expect(RangeValue(lower: Int.max, upper: Int.min, isClosed: false).count == 0)
+}
