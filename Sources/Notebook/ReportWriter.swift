@@ -1,0 +1,104 @@
+// Writing a run to disk: NAME.html, NAME_files/ figures, NAME.json and NAME.md, atomically.
+import Foundation
+
+/// The files a report can consist of.
+public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
+  /// `NAME.html`: the self-contained report.
+  case html
+  /// `NAME.json`: every cell's outputs, timings and cache status.
+  case json
+  /// `NAME.md`: Markdown with outputs inlined (`--to md`).
+  case markdown
+}
+
+/// What `ReportWriter.write` produced.
+public struct ReportFiles: Sendable, Hashable {
+  public var html: URL?
+  public var json: URL?
+  public var markdown: URL?
+  /// Every figure file written into `NAME_files/`.
+  public var figures: [URL] = []
+}
+
+/// Writes a run's report files into a directory.
+///
+///     let files = try ReportWriter(run: run).write(to: URL(fileURLWithPath: "out"))
+///     print(files.html?.path ?? "")
+public struct ReportWriter {
+  public var run: NotebookRun
+  public var options: ReportOptions
+  /// `NAME` in `NAME.html`, `NAME_files/`, …: the notebook's file name without extension.
+  public var baseName: String
+
+  /// Creates a writer; `baseName` defaults to the notebook's file name without extension.
+  public init(run: NotebookRun, options: ReportOptions = ReportOptions(), baseName: String? = nil) {
+    self.run = run
+    self.options = options
+    let file = URL(fileURLWithPath: run.notebook.name).deletingPathExtension().lastPathComponent
+    self.baseName = baseName ?? (file.isEmpty ? "notebook" : file)
+  }
+
+  /// The figures folder's name, relative to the report.
+  public var filesDirectoryName: String { "\(baseName)_files" }
+
+  /// Writes the figures first, then the requested formats, each file atomically, so a
+  /// report never points at a figure that is not there yet. Figures of an earlier run
+  /// that this run did not make are removed (only `fig-*` files; nothing else is touched).
+  @discardableResult
+  public func write(to directory: URL, formats: Set<ReportFormat> = [.html, .json]) throws
+    -> ReportFiles
+  {
+    let manager = FileManager.default
+    try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+    var files = ReportFiles()
+    let figuresDirectory = directory.appendingPathComponent(filesDirectoryName, isDirectory: true)
+    let figures = run.figures
+    if !figures.isEmpty {
+      try manager.createDirectory(at: figuresDirectory, withIntermediateDirectories: true)
+    }
+    for figure in figures {
+      let url = figuresDirectory.appendingPathComponent(figure.fileName)
+      try AtomicFile.write(Data(figure.image.data), to: url)
+      files.figures.append(url)
+    }
+    removeStaleFigures(in: figuresDirectory, keeping: Set(figures.map(\.fileName)))
+
+    if formats.contains(.json) {
+      let url = directory.appendingPathComponent("\(baseName).json")
+      try AtomicFile.write(run.json(filesDirectory: filesDirectoryName), to: url)
+      files.json = url
+    }
+    if formats.contains(.markdown) {
+      let url = directory.appendingPathComponent("\(baseName).md")
+      try AtomicFile.write(run.markdown(filesDirectory: filesDirectoryName), to: url)
+      files.markdown = url
+    }
+    if formats.contains(.html) {
+      var options = self.options
+      options.filesDirectory = filesDirectoryName
+      let url = directory.appendingPathComponent("\(baseName).html")
+      try AtomicFile.write(HTMLReport(run: run, options: options).render(), to: url)
+      files.html = url
+    }
+    return files
+  }
+
+  private func removeStaleFigures(in directory: URL, keeping current: Set<String>) {
+    let manager = FileManager.default
+    guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else { return }
+    for name in names where name.hasPrefix("fig-") && !current.contains(name) {
+      guard ReportFigure.fileExtension(forName: name) else { continue }
+      try? manager.removeItem(at: directory.appendingPathComponent(name))
+    }
+    if (try? manager.contentsOfDirectory(atPath: directory.path))?.isEmpty == true {
+      try? manager.removeItem(at: directory)
+    }
+  }
+}
+
+extension ReportFigure {
+  /// True for a file name with an extension the report writes figures with.
+  static func fileExtension(forName name: String) -> Bool {
+    ["png", "jpg", "gif", "webp", "svg"].contains { name.hasSuffix(".\($0)") }
+  }
+}
