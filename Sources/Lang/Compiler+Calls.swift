@@ -49,6 +49,33 @@ extension Compiler {
   }
 
   func methodCall(_ object: Expr, _ name: Name, _ args: [Argument], _ range: SourceRange) -> Code {
+    let general = anyMethodCall(object, name, args, range)
+    guard name.text == "append", args.count == 1, args[0].label == nil,
+      case .variable = object.kind
+    else { return general }
+    // `xs.append(x)` on a variable builds most lists, so it skips argument binding (as
+    // CPython specialises list.append); any other receiver takes the general path.
+    let place = lvalue(object)
+    let (readRoot, modifyRoot) = (place.readRoot, place.modifyRoot)
+    let value = expression(args[0].value)
+    return { f throws(Unwind) in
+      guard case .list = try readRoot(f) else { return try general(f) }
+      let x = try value(f)
+      try modifyRoot(f) { (slot: inout Value) throws(Unwind) in
+        guard case .list(var items) = slot else {
+          throw .error("no method 'append' on \(slot.typeName)", name.range)
+        }
+        slot = .nil  // `items` now holds the only reference: the append is in place
+        items.append(x)
+        slot = .list(items)
+      }
+      return .nil
+    }
+  }
+
+  private func anyMethodCall(
+    _ object: Expr, _ name: Name, _ args: [Argument], _ range: SourceRange
+  ) -> Code {
     let evaluate = arguments(args)
     let machine = self.machine
     let method = name.text

@@ -74,7 +74,7 @@ extension Machine {
     // An exact type check and an unchecked downcast: cheaper than `as?` on an existential.
     if ObjectIdentifier(type(of: callable)) == ObjectIdentifier(UserFunction.self) {
       let fn = unsafeDowncast(callable as AnyObject, to: UserFunction.self)
-      if argCodes.count <= fn.defaults.count { return try callUser(fn, argCodes, f, range) }
+      if argCodes.count <= fn.paramCount { return try callUser(fn, argCodes, f, range) }
     }
     return try call(callable, positional: try argCodes.values(f), named: [], range)
   }
@@ -86,12 +86,12 @@ extension Machine {
   )
     throws(Unwind) -> Value
   {
-    let count = fn.code.slotCount
+    let count = fn.slotCount
     let base = try push(count, range)
     defer { pop(base, count) }
     try argCodes.store(into: base, f)
     var i = argCodes.count
-    while i < fn.defaults.count {
+    while i < fn.paramCount {
       guard let d = fn.defaults[i] else {
         throw .error("missing argument '\(fn.code.paramNames[i])' to \(fn.name)", range)
       }
@@ -124,7 +124,7 @@ extension Machine {
     let (values, given) = try bind(
       callable.parameters, positional, named, callee: callable.name, range)
     if let fn = callable as? UserFunction {
-      let count = fn.code.slotCount
+      let count = fn.slotCount
       let base = try push(count, range)
       defer { pop(base, count) }
       for (i, v) in values.enumerated() { base[i] = v }
