@@ -111,7 +111,9 @@ final class Machine {
 
   @inline(__always)
   func pop(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
-    base.deinitialize(count: count)
+    // Moving each value out destroys it with Value's own (specialised) code, where
+    // `deinitialize(count:)` would go through the generic runtime.
+    for i in 0..<count { _ = (base + i).move() }
     top -= count
   }
 
