@@ -138,7 +138,9 @@ final class Machine {
       guard pthread_attr_getstack(&attributes, &address, &size) == 0, let address else {
         return 0
       }
-      return UInt(bitPattern: address) + UInt(nativeStackReserve)
+      let (limit, overflow) = UInt(bitPattern: address).addingReportingOverflow(
+        UInt(nativeStackReserve))
+      return overflow ? 0 : limit
     #else
       return 0
     #endif
