@@ -66,7 +66,7 @@ extension Compiler {
     case .boxed(let b):
       return { f throws(Unwind) in
         let v = try value(f)
-        guard let box = f.boxes[b] else { throw .error("undefined variable '\(name)'", range) }
+        guard let box = f.boxes[b] else { throw .undefined(name, range) }
         try update(&box.pointer.pointee, v)
         return .nil
       }
@@ -78,7 +78,7 @@ extension Compiler {
     case .global(let cell):
       return { f throws(Unwind) in
         let v = try value(f)
-        guard cell.value != nil else { throw .error("undefined variable '\(name)'", range) }
+        guard cell.value != nil else { throw .undefined(name, range) }
         if cell.isConstant { throw .error("cannot assign to constant '\(name)'", range) }
         guard var current = cell.value else { return .nil }
         cell.value = nil  // so `current` holds the only reference and updates in place

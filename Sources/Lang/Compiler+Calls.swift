@@ -13,7 +13,7 @@ extension Compiler {
         let nameRange = calleeExpr.range
         return { f throws(Unwind) in
           guard let c = cell.value else {
-            throw .error("undefined variable '\(cell.name)'", nameRange)
+            throw .undefined(cell.name, nameRange)
           }
           return try machine.call(c, codes, f, range)
         }

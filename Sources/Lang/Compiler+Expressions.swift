@@ -98,13 +98,13 @@ extension Compiler {
     case .local(let slot): return { f in f.slots[slot] }
     case .boxed(let b):
       return { f throws(Unwind) in
-        guard let box = f.boxes[b] else { throw .error("undefined variable '\(name)'", range) }
+        guard let box = f.boxes[b] else { throw .undefined(name, range) }
         return box.value
       }
     case .capture(let i): return { f in f.captures[i].value }
     case .global(let cell):
       return { _ throws(Unwind) in
-        guard let v = cell.value else { throw .error("undefined variable '\(name)'", range) }
+        guard let v = cell.value else { throw .undefined(name, range) }
         return v
       }
     }

@@ -96,7 +96,7 @@ struct LValue {
     _ body: (inout Value) throws(Unwind) -> Void
   ) throws(Unwind) {
     guard let position = record.position(of: name) else {
-      throw .error("record has no field '\(name)'", range)
+      throw Access.noField(name, record, range)
     }
     try record.modifyValue(at: position) { (field: inout Value) throws(Unwind) in
       try modifyPath(&field, keys, rest, body)
@@ -149,14 +149,14 @@ extension Compiler {
     case .local(let slot): return { f, body throws(Unwind) in try body(&f.slots[slot]) }
     case .boxed(let b):
       return { f, body throws(Unwind) in
-        guard let box = f.boxes[b] else { throw .error("undefined variable '\(name)'", range) }
+        guard let box = f.boxes[b] else { throw .undefined(name, range) }
         try body(&box.pointer.pointee)
       }
     case .capture(let i):
       return { f, body throws(Unwind) in try body(&f.captures[i].pointer.pointee) }
     case .global(let cell):
       return { _, body throws(Unwind) in
-        guard var v = cell.value else { throw .error("undefined variable '\(name)'", range) }
+        guard var v = cell.value else { throw .undefined(name, range) }
         if cell.isConstant { throw .error("cannot assign to constant '\(name)'", range) }
         // Take the value out of the cell so the update below owns its only reference.
         cell.value = nil

@@ -170,7 +170,10 @@ extension Machine {
     }
     for (name, value) in named {
       guard let i = params.firstIndex(where: { $0.name == name }) else {
-        throw .error("unknown argument '\(name)' to \(callee)", range)
+        let message = withSuggestion(
+          "unknown argument '\(name)' to \(callee)", for: name,
+          among: params.indices.filter { !given[$0] }.map { params[$0].name })
+        throw .error(message, range)
       }
       if given[i] { throw .error("argument '\(name)' to \(callee) is given twice", range) }
       values[i] = value

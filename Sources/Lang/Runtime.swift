@@ -39,6 +39,9 @@ struct Frame {
 final class RuntimeFault: Error, @unchecked Sendable {
   var diagnostic: Diagnostic
   var pending: SourceRange
+  /// The name of an undefined variable, so the interpreter, which knows the globals,
+  /// can suggest a close one when the error reaches the top.
+  var undefinedName: String?
 
   init(_ message: String, at range: SourceRange) {
     diagnostic = .runtime(message, at: range)
@@ -78,6 +81,13 @@ enum Unwind: Error, @unchecked Sendable {
 
   static func error(_ message: String, _ range: SourceRange) -> Unwind {
     .fault(RuntimeFault(message, at: range))
+  }
+
+  /// "undefined variable 'name'".
+  static func undefined(_ name: String, _ range: SourceRange) -> Unwind {
+    let fault = RuntimeFault("undefined variable '\(name)'", at: range)
+    fault.undefinedName = name
+    return .fault(fault)
   }
 }
 

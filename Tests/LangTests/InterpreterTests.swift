@@ -261,3 +261,13 @@ final class ForeignCallable: Callable {
   #expect(RangeValue(lower: Int.min, upper: Int.max, isClosed: true).count == Int.max)
   #expect(RangeValue(lower: Int.max, upper: Int.min, isClosed: false).count == 0)
 }
+
+@Test func editDistanceCountsSwapsAsOneEdit() {
+  #expect(editDistance("pirnt", "print", limit: 2) == 1)
+  #expect(editDistance("rank", "rnak", limit: 2) == 1)
+  #expect(editDistance("", "abc", limit: 5) == 3)
+  #expect(editDistance("kitten", "sitting", limit: 5) == 3)
+  #expect(editDistance("abcdef", "uvwxyz", limit: 2) == 3)
+  #expect(closestName(to: "lenght", among: ["len", "length", "left"]) == "length")
+  #expect(closestName(to: "xs", among: ["ys"]) == nil)
+}
