@@ -57,7 +57,8 @@ let package = Package(
     .target(name: "_TestSupport", path: "Sources/TestSupport", exclude: ["README.md"]),
 
     // Tests.
-    .testTarget(name: "TensorsTests", dependencies: ["Tensors", "_TestSupport"]),
+    .testTarget(
+      name: "TensorsTests", dependencies: ["Tensors", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
     .testTarget(
       name: "PlottingTests", dependencies: ["Plotting", "PlottingCairo", "Imaging", "_TestSupport"],
