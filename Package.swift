@@ -65,7 +65,8 @@ let package = Package(
       name: "TensorsTests", dependencies: ["Tensors", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
     .testTarget(
-      name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Imaging", "_TestSupport"]),
+      name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Imaging", "_TestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "PlottingTests", dependencies: ["Plotting", "PlottingCairo", "Imaging", "_TestSupport"],
       exclude: ["Golden"]),
