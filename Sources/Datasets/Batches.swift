@@ -41,13 +41,19 @@ public struct Batches: Sendable {
     order.count / size + (!dropLast && order.count % size != 0 ? 1 : 0)
   }
 
-  /// Batch `i` (0-based) of the epoch, gathered now.
+  /// The dataset rows in batch `i`, without gathering anything.
   /// - Throws: `DatasetError` for `i` outside `0..<count`.
-  public func batch(at i: Int) throws -> Batch {
+  public func rows(ofBatch i: Int) throws -> [Int] {
     guard i >= 0, i < count else {
       throw DatasetError("\(dataset.name): batch \(i) is outside 0..<\(count)")
     }
-    let rows = Array(order[(i * size)..<min((i + 1) * size, order.count)])
+    return Array(order[(i * size)..<min((i + 1) * size, order.count)])
+  }
+
+  /// Batch `i` (0-based) of the epoch, gathered now.
+  /// - Throws: `DatasetError` for `i` outside `0..<count`.
+  public func batch(at i: Int) throws -> Batch {
+    let rows = try rows(ofBatch: i)
     return Batch(
       inputs: try dataset.inputs.gatherRows(rows),
       labels: dataset.isClassification ? rows.map { dataset.labels[$0] } : [],
