@@ -33,12 +33,19 @@ public enum CSV {
   ) throws -> Dataset {
     let file = try DataFile(url)
     let bytes = try file.readToEnd(limit: maxBytes)
-    guard let text = String(validating: bytes, as: UTF8.self) else {
+    guard String(validating: bytes, as: UTF8.self) != nil else {
       throw file.error("is not UTF-8 text")
+    }
+    var separator: UInt8?
+    if let delimiter {
+      guard let ascii = delimiter.asciiValue else {
+        throw file.error("the delimiter must be an ASCII character, got '\(delimiter)'")
+      }
+      separator = ascii
     }
     do {
       return try parse(
-        text, label: label, targets: targets, header: header, delimiter: delimiter,
+        bytes, label: label, targets: targets, header: header, delimiter: separator,
         name: name ?? url.deletingPathExtension().lastPathComponent.replacingOccurrences(of: ".csv", with: ""))
     } catch let error as CSVError {
       let location = error.line.map { ":\($0)" } ?? ""
@@ -46,75 +53,43 @@ public enum CSV {
     }
   }
 
-  /// Parses CSV text (see `load`); errors carry the line but no file.
+  /// Parses CSV bytes (see `load`); errors carry the line but no file.
   static func parse(
-    _ text: String, label: Column, targets: [Column]?, header: Bool?, delimiter: Character?,
+    _ bytes: [UInt8], label: Column, targets: [Column]?, header: Bool?, delimiter: UInt8?,
     name: String
   ) throws -> Dataset {
-    let table = try CSVTable(text[...], delimiter: delimiter)
+    let table = try CSVTable(bytes, delimiter: delimiter)
     guard let first = table.rows.first else { throw CSVError(message: "holds no rows") }
-    let width = first.count
-    func resolve(_ column: Column, names: [Substring]?) throws(CSVError) -> Int {
-      switch column {
-      case .index(let i):
-        guard i >= -width, i < width else {
-          throw CSVError(message: "has \(width) columns, so column \(i) does not exist")
-        }
-        return i < 0 ? i + width : i
-      case .name(let wanted):
-        guard let names else { throw CSVError(message: "has no header row to find column '\(wanted)' in") }
-        guard let i = names.firstIndex(where: { $0 == wanted }) else {
-          throw CSVError(message: "has no column '\(wanted)' (columns: \(names.joined(separator: ", ")))")
-        }
-        return i
-      }
-    }
-    // Resolve by position first to decide on the header, then again with names.
-    let needsNames = ([label] + (targets ?? [])).contains { if case .name = $0 { true } else { false } }
-    let outputGuess = try targets == nil ? [resolve(label, names: first)] : (targets ?? []).map { try resolve($0, names: first) }
-    let hasHeader =
-      header ?? (needsNames || first.indices.contains { !outputGuess.contains($0) && Double(first[$0]) == nil })
-    let names = hasHeader ? first : nil
-    let outputs = try targets.map { try $0.map { try resolve($0, names: names) } } ?? [resolve(label, names: names)]
-    let featureColumns = (0..<width).filter { !outputs.contains($0) }
-    let dataRows = hasHeader ? 1 : 0
-    let n = table.rows.count - dataRows
-
+    let layout = try CSVLayout(first: first, label: label, targets: targets, header: header)
+    let start = layout.hasHeader ? 1 : 0
+    let n = table.rows.count - start
     var features: [Float] = []
-    features.reserveCapacity(n * featureColumns.count)
-    var outputCells: [[Substring]] = []
-    for r in dataRows..<table.rows.count {
-      let row = table.rows[r]
-      guard row.count == width else {
-        throw CSVError(line: table.lines[r], message: "has \(row.count) fields, the first row has \(width)")
+    features.reserveCapacity(n * layout.features.count)
+    var outputs: [Float] = []
+    var labelCells: [String] = []
+    for r in start..<table.rows.count {
+      let (row, line) = (table.rows[r], table.lines[r])
+      guard row.count == first.count else {
+        throw CSVError(line: line, message: "has \(row.count) fields, the first row has \(first.count)")
       }
-      for c in featureColumns {
-        guard let x = Double(row[c]) else {
-          let column = names.map { "'\($0[c])'" } ?? "\(c)"
-          throw CSVError(line: table.lines[r], message: "column \(column) is not a number: '\(row[c])'")
-        }
-        features.append(Float(x))
+      for c in layout.features { features.append(try layout.number(row, c, line: line)) }
+      if targets == nil {
+        labelCells.append(row[layout.outputs[0]])
+      } else {
+        for c in layout.outputs { outputs.append(try layout.number(row, c, line: line)) }
       }
-      outputCells.append(outputs.map { row[$0] })
     }
-    let inputs = try Tensor(shape: [n, featureColumns.count], scalars: features)
+    let inputs = try Tensor(shape: [n, layout.features.count], scalars: features)
     if targets != nil {
-      let values = try outputCells.enumerated().flatMap { r, cells in
-        try cells.map { cell throws(CSVError) -> Float in
-          guard let x = Double(cell) else {
-            throw CSVError(line: table.lines[r + dataRows], message: "target '\(cell)' is not a number")
-          }
-          return Float(x)
-        }
-      }
-      return try Dataset(name: name, inputs: inputs, targets: try Tensor(shape: [n, outputs.count], scalars: values))
+      let y = try Tensor(shape: [n, layout.outputs.count], scalars: outputs)
+      return try Dataset(name: name, inputs: inputs, targets: y)
     }
-    let (labels, classNames) = try classes(outputCells.map { $0[0] }, lines: Array(table.lines[dataRows...]))
+    let (labels, classNames) = try classes(labelCells, lines: Array(table.lines[start...]))
     return try Dataset(name: name, inputs: inputs, labels: labels, classNames: classNames)
   }
 
   /// Class indices for label cells: whole numbers ≥ 0 as they are, text in sorted order.
-  private static func classes(_ cells: [Substring], lines: [Int]) throws(CSVError) -> ([Int], [String]?) {
+  private static func classes(_ cells: [String], lines: [Int]) throws(CSVError) -> ([Int], [String]?) {
     let numbers = cells.map { Double($0) }
     if numbers.allSatisfy({ $0 != nil }) {
       var labels: [Int] = []
@@ -128,8 +103,8 @@ public enum CSV {
       }
       return (labels, nil)
     }
-    let names = Set(cells.map(String.init)).sorted()
+    let names = Set(cells).sorted()
     let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-    return (cells.map { index[String($0)] ?? 0 }, names)
+    return (cells.map { index[$0] ?? 0 }, names)
   }
 }
