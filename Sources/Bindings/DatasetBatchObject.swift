@@ -29,7 +29,9 @@ final class DatasetBatchObject: NativeObject {
     case "x": return .native(TensorObject(try batches.batch(at: position).inputs))
     case "y":
       let rows = try batches.rows(ofBatch: position)
-      if let targets = batches.dataset.targets { return .native(TensorObject(try targets.gatherRows(rows))) }
+      if let targets = batches.dataset.targets {
+        return .native(TensorObject(try targets.gatherRows(rows)))
+      }
       return .native(TensorObject(Tensor(rows.map { Float(batches.dataset.labels[$0]) })))
     case "indices":
       return .list(try batches.rows(ofBatch: position).map { .number(Double($0)) })

@@ -19,9 +19,11 @@ func datasetFileNatives(_ session: Session) -> [NativeFunction] {
   [
     NativeFunction(
       name: "load_csv",
-      params: [Parameter("path"), Parameter("label", default: .number(-1)),
+      params: [
+        Parameter("path"), Parameter("label", default: .number(-1)),
         Parameter("targets", default: .nil), Parameter("header", default: .nil),
-        Parameter("delimiter", default: .nil)],
+        Parameter("delimiter", default: .nil),
+      ],
       doc: """
         A dataset from a numeric CSV file (gzipped or not). `label` is the class column (a
         number, -1 = last, or a header name); text labels become classes in sorted order.
@@ -38,11 +40,14 @@ func datasetFileNatives(_ session: Session) -> [NativeFunction] {
       let header = try args.optional("header", args.bool)
       let delimiter = try args.optional("delimiter") { name -> Character in
         let text = try args.string(name)
-        guard text.count == 1, let c = text.first else { throw args.bad(name, expected: "one character") }
+        guard text.count == 1, let c = text.first else {
+          throw args.bad(name, expected: "one character")
+        }
         return c
       }
       let data = try CSV.load(
-        try fileURL(args, "path"), label: label, targets: targets, header: header, delimiter: delimiter)
+        try fileURL(args, "path"), label: label, targets: targets, header: header,
+        delimiter: delimiter)
       return .native(DatasetObject(data, session: session))
     },
     NativeFunction(
@@ -64,8 +69,9 @@ func datasetFileNatives(_ session: Session) -> [NativeFunction] {
         """
     ) { args in
       let channels = try args.optional("channels", args.positiveInt)
-      return .native(DatasetObject(
-        try ImageFolder.load(try fileURL(args, "dir"), channels: channels), session: session))
+      return .native(
+        DatasetObject(
+          try ImageFolder.load(try fileURL(args, "dir"), channels: channels), session: session))
     },
     NativeFunction(
       name: "save_tensors",
@@ -80,18 +86,22 @@ func datasetFileNatives(_ session: Session) -> [NativeFunction] {
       var tensors: [String: Tensor] = [:]
       for (name, value) in try args.record("tensors").fields {
         guard let t = try tensorValue(value) else {
-          throw args.bad("tensors", expected: "a record of tensors ('\(name)' is \(value.typeName))")
+          throw args.bad(
+            "tensors", expected: "a record of tensors ('\(name)' is \(value.typeName))")
         }
         tensors[name] = t
       }
-      let metadata = try args.optional("metadata", args.record)?.fields.reduce(into: [String: String]()) {
+      let metadata = try args.optional("metadata", args.record)?.fields.reduce(
+        into: [String: String]()
+      ) {
         $0[$1.0] = $1.1.asString ?? $1.1.description
       }
       try SafeTensors.write(tensors, metadata: metadata ?? [:], to: try fileURL(args, "path"))
       return .nil
     },
     NativeFunction(
-      name: "load_tensors", params: [Parameter("path"), Parameter("metadata", default: .bool(false))],
+      name: "load_tensors",
+      params: [Parameter("path"), Parameter("metadata", default: .bool(false))],
       doc: """
         The tensors of a safetensors file as a record (in file order); with `metadata: true`,
         a record {tensors, metadata}.
@@ -101,11 +111,13 @@ func datasetFileNatives(_ session: Session) -> [NativeFunction] {
         """
     ) { args in
       let archive = try SafeTensors.read(contentsOf: try fileURL(args, "path"))
-      let tensors = Value.record(archive.names.compactMap { name in
-        archive.tensors[name].map { (name, Value.native(TensorObject($0))) }
-      })
+      let tensors = Value.record(
+        archive.names.compactMap { name in
+          archive.tensors[name].map { (name, Value.native(TensorObject($0))) }
+        })
       guard try args.bool("metadata") else { return tensors }
-      let metadata = Value.record(archive.metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+      let metadata = Value.record(
+        archive.metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
       return .record([("tensors", tensors), ("metadata", metadata)])
     },
   ]

@@ -38,8 +38,10 @@ private var datasetMethodList: [DatasetMethod] {
   [
     DatasetMethod(
       name: "split",
-      params: [Parameter("fraction", default: .number(0.8)), Parameter("shuffle", default: .bool(true)),
-        Parameter("seed", default: .nil)],
+      params: [
+        Parameter("fraction", default: .number(0.8)), Parameter("shuffle", default: .bool(true)),
+        Parameter("seed", default: .nil),
+      ],
       doc: """
         Disjoint parts after a seeded shuffle: a fraction gives {train, test}; a list of two
         fractions gives {train, validation, test}, the last part taking the rest.
@@ -62,11 +64,12 @@ private var datasetMethodList: [DatasetMethod] {
         try ds.dataset.split(fractions: fractions, shuffle: shuffle, using: &$0)
       }
       let names = parts.count == 2 ? ["train", "test"] : ["train", "validation", "test"]
-      return .record(zip(names, parts).map { name, part in
-        var named = part
-        named.name = "\(ds.dataset.name) [\(name)]"
-        return (name, ds.wrap(named))
-      })
+      return .record(
+        zip(names, parts).map { name, part in
+          var named = part
+          named.name = "\(ds.dataset.name) [\(name)]"
+          return (name, ds.wrap(named))
+        })
     },
     DatasetMethod(
       name: "shuffle", params: [Parameter("seed", default: .nil)],
@@ -86,8 +89,10 @@ private var datasetMethodList: [DatasetMethod] {
     ) { ds, args in ds.wrap(try ds.dataset.subset(try args.nonNegativeInt("n"))) },
     DatasetMethod(
       name: "batches",
-      params: [Parameter("size", default: .number(128)), Parameter("shuffle", default: .bool(true)),
-        Parameter("seed", default: .nil), Parameter("drop_last", default: .bool(false))],
+      params: [
+        Parameter("size", default: .number(128)), Parameter("shuffle", default: .bool(true)),
+        Parameter("seed", default: .nil), Parameter("drop_last", default: .bool(false)),
+      ],
       doc: """
         One epoch of mini-batches as a list; each batch has `b.x`, `b.y` and `b.indices`,
         gathered when read (no copy of the dataset). Shuffled from the seeded generator, so
@@ -100,12 +105,15 @@ private var datasetMethodList: [DatasetMethod] {
       let dropLast = try args.bool("drop_last")
       let batches =
         try args.bool("shuffle")
-        ? try withGenerator(args, ds.session) { try ds.dataset.batches(size: size, dropLast: dropLast, using: &$0) }
+        ? try withGenerator(args, ds.session) {
+          try ds.dataset.batches(size: size, dropLast: dropLast, using: &$0)
+        }
         : try ds.dataset.batches(size: size, dropLast: dropLast)
       return .list((0..<batches.count).map { .native(DatasetBatchObject(batches, index: $0)) })
     },
     DatasetMethod(
-      name: "normalize", params: [Parameter("per_feature", default: .bool(false)), Parameter("like", default: .nil)],
+      name: "normalize",
+      params: [Parameter("per_feature", default: .bool(false)), Parameter("like", default: .nil)],
       doc: """
         Inputs standardised to mean 0, std 1 (one mean/std overall, or per feature). With
         `like: train`, uses the statistics of the normalised dataset `train` instead.
@@ -115,8 +123,11 @@ private var datasetMethodList: [DatasetMethod] {
             let test = parts.test.normalize(like: train)
         """
     ) { ds, args in
-      if let reference = try args.optional("like", { try args.native($0, as: DatasetObject.self, expected: "a dataset") }) {
-        let stats = try reference.dataset.normalization
+      if let reference = try args.optional(
+        "like", { try args.native($0, as: DatasetObject.self, expected: "a dataset") })
+      {
+        let stats =
+          try reference.dataset.normalization
           ?? Normalization.fit(reference.dataset, perFeature: try args.bool("per_feature"))
         return ds.wrap(try stats.apply(to: ds.dataset))
       }
@@ -124,7 +135,8 @@ private var datasetMethodList: [DatasetMethod] {
     },
     DatasetMethod(
       name: "flatten", params: [],
-      doc: "Each input flattened to one axis, [N, D] (for dense layers).\n\n    digits().flatten().x.shape"
+      doc:
+        "Each input flattened to one axis, [N, D] (for dense layers).\n\n    digits().flatten().x.shape"
     ) { ds, _ in ds.wrap(try ds.dataset.flattened()) },
   ]
 }

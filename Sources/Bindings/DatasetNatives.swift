@@ -14,7 +14,8 @@ func fileURL(_ args: Arguments, _ name: String) throws -> URL {
   let path = try args.string(name)
   guard !path.isEmpty else { throw args.bad(name, expected: "a file path") }
   if path.hasPrefix("~/") {
-    return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(String(path.dropFirst(2)))
+    return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(
+      String(path.dropFirst(2)))
   }
   return URL(fileURLWithPath: path)
 }
@@ -36,8 +37,10 @@ private func realDatasetNatives(_ session: Session) -> [NativeFunction] {
   [
     NativeFunction(
       name: "fashion_mnist",
-      params: [Parameter("split", default: .string("train")), Parameter("limit", default: .nil),
-        Parameter("dir", default: .nil)],
+      params: [
+        Parameter("split", default: .string("train")), Parameter("limit", default: .nil),
+        Parameter("dir", default: .nil),
+      ],
       doc: """
         Fashion-MNIST (Zalando, MIT licence): 28×28 greyscale clothing images in 10 classes,
         60,000 for "train" and 10,000 for "test", pixels in [0, 1], shape [N, 1, 28, 28].
@@ -48,14 +51,17 @@ private func realDatasetNatives(_ session: Session) -> [NativeFunction] {
         """
     ) { args in
       let dir = try args.optional("dir") { try fileURL(args, $0) }
-      return .native(DatasetObject(
-        try FashionMNIST.load(split: try split(args), directory: dir, limit: try limit(args)),
-        session: session))
+      return .native(
+        DatasetObject(
+          try FashionMNIST.load(split: try split(args), directory: dir, limit: try limit(args)),
+          session: session))
     },
     NativeFunction(
       name: "mnist",
-      params: [Parameter("dir", default: .nil), Parameter("split", default: .string("train")),
-        Parameter("limit", default: .nil)],
+      params: [
+        Parameter("dir", default: .nil), Parameter("split", default: .string("train")),
+        Parameter("limit", default: .nil),
+      ],
       doc: """
         MNIST handwritten digits from a folder of IDX files (gzipped or not), or from
         $LRNB_DATA/mnist: shape [N, 1, 28, 28] in [0, 1], classes "0"…"9".
@@ -64,8 +70,10 @@ private func realDatasetNatives(_ session: Session) -> [NativeFunction] {
         """
     ) { args in
       let dir = try args.optional("dir") { try fileURL(args, $0) }
-      return .native(DatasetObject(
-        try MNIST.load(split: try split(args), directory: dir, limit: try limit(args)), session: session))
+      return .native(
+        DatasetObject(
+          try MNIST.load(split: try split(args), directory: dir, limit: try limit(args)),
+          session: session))
     },
     NativeFunction(
       name: "digits", params: [],
@@ -78,8 +86,10 @@ private func realDatasetNatives(_ session: Session) -> [NativeFunction] {
     ) { _ in .native(DatasetObject(try UCIDigits.load(), session: session)) },
     NativeFunction(
       name: "dataset",
-      params: [Parameter("x"), Parameter("y"), Parameter("classes", default: .nil),
-        Parameter("name", default: .string("data")), Parameter("regression", default: .bool(false))],
+      params: [
+        Parameter("x"), Parameter("y"), Parameter("classes", default: .nil),
+        Parameter("name", default: .string("data")), Parameter("regression", default: .bool(false)),
+      ],
       doc: """
         A dataset from inputs `x` [N, …] and labels `y`: whole numbers ≥ 0 are classes (named
         by `classes`, a list of strings); with `regression: true`, `y` [N, …] are targets.
@@ -91,15 +101,21 @@ private func realDatasetNatives(_ session: Session) -> [NativeFunction] {
       let y = try args.tensor("y")
       let name = try args.string("name")
       if try args.bool("regression") {
-        return .native(DatasetObject(try Dataset(name: name, inputs: x, targets: y), session: session))
+        return .native(
+          DatasetObject(try Dataset(name: name, inputs: x, targets: y), session: session))
       }
-      guard y.rank == 1, y.scalars.allSatisfy({ $0 >= 0 && $0 == $0.rounded() && $0 < 0x1p24 }) else {
+      guard y.rank == 1, y.scalars.allSatisfy({ $0 >= 0 && $0 == $0.rounded() && $0 < 0x1p24 })
+      else {
         throw args.bad("y", expected: "class labels (whole numbers ≥ 0), or pass regression: true")
       }
-      let classes = try args.optional("classes") { try args.list($0).map { $0.asString ?? $0.description } }
-      return .native(DatasetObject(
-        try Dataset(name: name, inputs: x, labels: y.scalars.map { Int($0) }, classNames: classes),
-        session: session))
+      let classes = try args.optional("classes") {
+        try args.list($0).map { $0.asString ?? $0.description }
+      }
+      return .native(
+        DatasetObject(
+          try Dataset(
+            name: name, inputs: x, labels: y.scalars.map { Int($0) }, classNames: classes),
+          session: session))
     },
   ]
 }

@@ -25,8 +25,13 @@ final class DatasetObject: NativeObject {
   /// One row: name, size, input shape, classes (or the regression target shape).
   func display() -> Display {
     let shape = dataset.sampleShape.map(String.init).joined(separator: "×")
-    var columns = ["dataset", "size", "input shape", dataset.isClassification ? "classes" : "targets"]
-    var row = [dataset.name, "\(dataset.count)", shape.isEmpty ? "scalar" : shape, outputSummary(short: false)]
+    var columns = [
+      "dataset", "size", "input shape", dataset.isClassification ? "classes" : "targets",
+    ]
+    var row = [
+      dataset.name, "\(dataset.count)", shape.isEmpty ? "scalar" : shape,
+      outputSummary(short: false),
+    ]
     if dataset.normalization != nil {
       columns.append("normalised")
       row.append("yes")
@@ -68,9 +73,13 @@ final class DatasetObject: NativeObject {
     let n = dataset.count
     switch i {
     case .number(let x):
-      guard let k = wholeNumber(x) else { throw RuntimeError("dataset index must be an integer, got \(x)") }
+      guard let k = wholeNumber(x) else {
+        throw RuntimeError("dataset index must be an integer, got \(x)")
+      }
       let j = k < 0 ? k + n : k
-      guard j >= 0, j < n else { throw RuntimeError("index \(k) out of range for a dataset of \(n) examples") }
+      guard j >= 0, j < n else {
+        throw RuntimeError("index \(k) out of range for a dataset of \(n) examples")
+      }
       var fields: [(String, Value)] = [("x", .native(TensorObject(try dataset.inputs.select(j))))]
       if let targets = dataset.targets {
         fields.append(("y", .tensor(try targets.select(j))))

@@ -8,8 +8,10 @@ func syntheticDatasetNatives(_ session: Session) -> [NativeFunction] {
   return [
     NativeFunction(
       name: "moons",
-      params: [Parameter("n", default: .number(200)), Parameter("noise", default: .number(0.1)),
-        Parameter("seed", default: .nil)],
+      params: [
+        Parameter("n", default: .number(200)), Parameter("noise", default: .number(0.1)),
+        Parameter("seed", default: .nil),
+      ],
       doc: """
         Two interleaving half circles in 2-D, classes 0 and 1, with Gaussian noise of
         standard deviation `noise`; drawn from the seeded generator (or `seed`).
@@ -19,13 +21,17 @@ func syntheticDatasetNatives(_ session: Session) -> [NativeFunction] {
     ) { args in
       let n = try args.positiveInt("n")
       let noise = try args.number("noise")
-      return wrap(try withGenerator(args, session) { try Synthetic.moons(count: n, noise: noise, using: &$0) })
+      return wrap(
+        try withGenerator(args, session) { try Synthetic.moons(count: n, noise: noise, using: &$0) }
+      )
     },
     NativeFunction(
       name: "spirals",
-      params: [Parameter("n", default: .number(300)), Parameter("classes", default: .number(2)),
+      params: [
+        Parameter("n", default: .number(300)), Parameter("classes", default: .number(2)),
         Parameter("turns", default: .number(1)), Parameter("noise", default: .number(0.05)),
-        Parameter("seed", default: .nil)],
+        Parameter("seed", default: .nil),
+      ],
       doc: """
         Interleaved spiral arms in 2-D, one class per arm, each of `turns` revolutions, with
         Gaussian noise; a classic problem a linear model cannot solve.
@@ -35,15 +41,18 @@ func syntheticDatasetNatives(_ session: Session) -> [NativeFunction] {
     ) { args in
       let (n, classes) = (try args.positiveInt("n"), try args.positiveInt("classes"))
       let (turns, noise) = (try args.number("turns"), try args.number("noise"))
-      return wrap(try withGenerator(args, session) {
-        try Synthetic.spirals(count: n, classes: classes, turns: turns, noise: noise, using: &$0)
-      })
+      return wrap(
+        try withGenerator(args, session) {
+          try Synthetic.spirals(count: n, classes: classes, turns: turns, noise: noise, using: &$0)
+        })
     },
     NativeFunction(
       name: "blobs",
-      params: [Parameter("n", default: .number(300)), Parameter("centers", default: .number(3)),
+      params: [
+        Parameter("n", default: .number(300)), Parameter("centers", default: .number(3)),
         Parameter("features", default: .number(2)), Parameter("spread", default: .number(1)),
-        Parameter("seed", default: .nil)],
+        Parameter("seed", default: .nil),
+      ],
       doc: """
         Gaussian clusters: `centers` random centres in [-10, 10]^features, one class each,
         with standard deviation `spread`.
@@ -53,15 +62,19 @@ func syntheticDatasetNatives(_ session: Session) -> [NativeFunction] {
     ) { args in
       let (n, centers) = (try args.positiveInt("n"), try args.positiveInt("centers"))
       let (features, spread) = (try args.positiveInt("features"), try args.number("spread"))
-      return wrap(try withGenerator(args, session) {
-        try Synthetic.blobs(count: n, centers: centers, features: features, spread: spread, using: &$0)
-      })
+      return wrap(
+        try withGenerator(args, session) {
+          try Synthetic.blobs(
+            count: n, centers: centers, features: features, spread: spread, using: &$0)
+        })
     },
     NativeFunction(
       name: "low_rank_regression",
-      params: [Parameter("n", default: .number(1000)), Parameter("features", default: .number(50)),
+      params: [
+        Parameter("n", default: .number(1000)), Parameter("features", default: .number(50)),
         Parameter("outputs", default: .number(20)), Parameter("rank", default: .number(3)),
-        Parameter("noise", default: .number(0.01)), Parameter("seed", default: .nil)],
+        Parameter("noise", default: .number(0.01)), Parameter("seed", default: .nil),
+      ],
       doc: """
         A regression problem y = W x + noise whose true W [outputs, features] has rank `rank`.
         Returns {data, weights}: the dataset and W, to compare a low-rank fit with the truth.

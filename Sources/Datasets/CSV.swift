@@ -46,7 +46,9 @@ public enum CSV {
     do {
       return try parse(
         bytes, label: label, targets: targets, header: header, delimiter: separator,
-        name: name ?? url.deletingPathExtension().lastPathComponent.replacingOccurrences(of: ".csv", with: ""))
+        name: name
+          ?? url.deletingPathExtension().lastPathComponent.replacingOccurrences(
+            of: ".csv", with: ""))
     } catch let error as CSVError {
       let location = error.line.map { ":\($0)" } ?? ""
       throw DatasetError(file: url.path + location, error.message)
@@ -70,7 +72,8 @@ public enum CSV {
     for r in start..<table.rows.count {
       let (row, line) = (table.rows[r], table.lines[r])
       guard row.count == first.count else {
-        throw CSVError(line: line, message: "has \(row.count) fields, the first row has \(first.count)")
+        throw CSVError(
+          line: line, message: "has \(row.count) fields, the first row has \(first.count)")
       }
       for c in layout.features { features.append(try layout.number(row, c, line: line)) }
       if targets == nil {
@@ -89,7 +92,9 @@ public enum CSV {
   }
 
   /// Class indices for label cells: whole numbers ≥ 0 as they are, text in sorted order.
-  private static func classes(_ cells: [String], lines: [Int]) throws(CSVError) -> ([Int], [String]?) {
+  private static func classes(_ cells: [String], lines: [Int]) throws(CSVError) -> (
+    [Int], [String]?
+  ) {
     let numbers = cells.map { Double($0) }
     if numbers.allSatisfy({ $0 != nil }) {
       var labels: [Int] = []

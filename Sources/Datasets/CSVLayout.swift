@@ -33,7 +33,9 @@ struct CSVLayout {
     self.names = names
   }
 
-  private static func resolve(_ column: CSV.Column, width: Int, names: [String]?) throws(CSVError) -> Int {
+  private static func resolve(_ column: CSV.Column, width: Int, names: [String]?) throws(CSVError)
+    -> Int
+  {
     switch column {
     case .index(let i):
       guard i >= -width, i < width else {
@@ -41,9 +43,12 @@ struct CSVLayout {
       }
       return i < 0 ? i + width : i
     case .name(let wanted):
-      guard let names else { throw CSVError(message: "has no header row to find column '\(wanted)' in") }
+      guard let names else {
+        throw CSVError(message: "has no header row to find column '\(wanted)' in")
+      }
       guard let i = names.firstIndex(of: wanted) else {
-        throw CSVError(message: "has no column '\(wanted)' (columns: \(names.joined(separator: ", ")))")
+        throw CSVError(
+          message: "has no column '\(wanted)' (columns: \(names.joined(separator: ", ")))")
       }
       return i
     }

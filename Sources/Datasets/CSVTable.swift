@@ -50,7 +50,9 @@ struct CSVTable {
           quoted = true
           fields.append(try quotedField())
           skipBlanks()
-          if position < bytes.count, bytes[position] != separator, bytes[position] != CSVTable.newline {
+          if position < bytes.count, bytes[position] != separator,
+            bytes[position] != CSVTable.newline
+          {
             throw CSVError(line: line, message: "unexpected text after a quoted field")
           }
         } else {
@@ -67,7 +69,8 @@ struct CSVTable {
     }
 
     private func isBlank(_ b: UInt8) -> Bool {
-      b == CSVTable.space || b == CSVTable.carriageReturn || (b == UInt8(ascii: "\t") && separator != b)
+      b == CSVTable.space || b == CSVTable.carriageReturn
+        || (b == UInt8(ascii: "\t") && separator != b)
     }
 
     private mutating func skipBlanks() {
@@ -76,7 +79,9 @@ struct CSVTable {
 
     private mutating func plainField() -> String {
       var start = position
-      while position < bytes.count, bytes[position] != separator, bytes[position] != CSVTable.newline {
+      while position < bytes.count, bytes[position] != separator,
+        bytes[position] != CSVTable.newline
+      {
         position += 1
       }
       var end = position

@@ -30,7 +30,9 @@ final class DataFile {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw DatasetError(file: path, "no such file")
     }
-    guard !isDirectory.boolValue else { throw DatasetError(file: path, "is a directory, not a file") }
+    guard !isDirectory.boolValue else {
+      throw DatasetError(file: path, "is a directory, not a file")
+    }
     do {
       raw = try Data(contentsOf: url)
     } catch {

@@ -19,7 +19,8 @@ enum DataLocations {
   static func bundledFile(_ relative: String) -> URL? {
     var candidates: [URL] = []
     if let env = environmentDirectory { candidates.append(env.appendingPathComponent(relative)) }
-    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+      .resolvingSymlinksInPath()
     for base in [executable.deletingLastPathComponent(), Bundle.main.bundleURL] {
       candidates.append(base.appendingPathComponent("lrnb_Datasets.resources/\(relative)"))
     }

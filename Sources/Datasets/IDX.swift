@@ -128,21 +128,26 @@ public enum IDX {
     var done = 0
     while done < buffer.count {
       let n = min(perChunk, buffer.count - done)
-      let got = try chunk.withUnsafeMutableBytes { try file.read(into: .init(rebasing: $0[0..<(n * type.size)])) }
+      let got = try chunk.withUnsafeMutableBytes {
+        try file.read(into: .init(rebasing: $0[0..<(n * type.size)]))
+      }
       guard got == n * type.size else {
         throw file.error(
           "truncated: the header promises \(buffer.count) elements, the file holds"
             + " \(done + got / type.size)")
       }
       chunk.withUnsafeBytes { source in
-        convert(source, type: type, into: UnsafeMutableBufferPointer(rebasing: buffer[done..<(done + n)]), divisor: divisor)
+        convert(
+          source, type: type, into: UnsafeMutableBufferPointer(rebasing: buffer[done..<(done + n)]),
+          divisor: divisor)
       }
       done += n
     }
   }
 
   private static func convert(
-    _ source: UnsafeRawBufferPointer, type: ElementType, into target: UnsafeMutableBufferPointer<Float>,
+    _ source: UnsafeRawBufferPointer, type: ElementType,
+    into target: UnsafeMutableBufferPointer<Float>,
     divisor: Float
   ) {
     func load<T: FixedWidthInteger>(_ i: Int, _: T.Type) -> T {

@@ -66,8 +66,11 @@ public enum ImageFolder {
       }
     }
     let classNames = groups.map(\.0)
-    let labels = groups.enumerated().flatMap { index, group in Array(repeating: index, count: group.1.count) }
-    return try Dataset(name: directory.lastPathComponent, inputs: inputs, labels: labels, classNames: classNames)
+    let labels = groups.enumerated().flatMap { index, group in
+      Array(repeating: index, count: group.1.count)
+    }
+    return try Dataset(
+      name: directory.lastPathComponent, inputs: inputs, labels: labels, classNames: classNames)
   }
 
   /// The entries of a folder, sorted by name, hidden ones skipped.

@@ -97,11 +97,13 @@ enum MNISTFamily {
     guard labels.count == inputs.shape[0] else {
       throw DatasetError(
         file: labelFile.path,
-        "holds \(labels.count) labels but \(images.lastPathComponent) holds \(inputs.shape[0]) images")
+        "holds \(labels.count) labels but \(images.lastPathComponent) holds \(inputs.shape[0]) images"
+      )
     }
     if let bad = labels.firstIndex(where: { $0 >= classNames.count }) {
       throw DatasetError(
-        file: labelFile.path, "label \(labels[bad]) at index \(bad) is not a class (0..<\(classNames.count))")
+        file: labelFile.path,
+        "label \(labels[bad]) at index \(bad) is not a class (0..<\(classNames.count))")
     }
     return try Dataset(
       name: "\(name) (\(split.rawValue))", inputs: inputs, labels: labels, classNames: classNames)
@@ -110,10 +112,13 @@ enum MNISTFamily {
   /// The first existing spelling of a split's file: gzipped or not, with `-idx3-` or `.idx3-`.
   static func file(_ directory: URL, _ split: Split, kind: String, rank: Int) throws -> URL {
     let stem = "\(split.idxPrefix)-\(kind)"
-    let names = ["\(stem)-idx\(rank)-ubyte", "\(stem).idx\(rank)-ubyte"].flatMap { [$0 + ".gz", $0] }
+    let names = ["\(stem)-idx\(rank)-ubyte", "\(stem).idx\(rank)-ubyte"].flatMap {
+      [$0 + ".gz", $0]
+    }
     let urls = names.map { directory.appendingPathComponent($0) }
     guard let found = urls.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-      throw DatasetError(file: directory.path, "has no \(names[0]) (nor \(names[1...].joined(separator: ", ")))")
+      throw DatasetError(
+        file: directory.path, "has no \(names[0]) (nor \(names[1...].joined(separator: ", ")))")
     }
     return found
   }

@@ -25,11 +25,14 @@ public enum NPY {
       throw file.error("not a NumPy .npy file (bad magic string)")
     }
     let version = magic[6]
-    guard (1...3).contains(version) else { throw file.error("unknown .npy format version \(version)") }
+    guard (1...3).contains(version) else {
+      throw file.error("unknown .npy format version \(version)")
+    }
     let lengthBytes = try file.read(exactly: version == 1 ? 2 : 4, what: "the header length")
     let headerLength = lengthBytes.reversed().reduce(0) { $0 << 8 | Int($1) }
     guard headerLength <= maxHeaderBytes else {
-      throw file.error("header length \(headerLength) exceeds \(maxHeaderBytes) bytes (corrupt file?)")
+      throw file.error(
+        "header length \(headerLength) exceeds \(maxHeaderBytes) bytes (corrupt file?)")
     }
     let headerBytes = try file.read(exactly: headerLength, what: "the header")
     guard let text = String(validating: headerBytes, as: UTF8.self) else {
@@ -39,12 +42,15 @@ public enum NPY {
     do {
       header = try NPYHeader(parsing: text)
     } catch {
-      throw file.error("bad header (\(error.message)): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
+      throw file.error(
+        "bad header (\(error.message)): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
     }
     return try readData(file, header, dataStart: 8 + lengthBytes.count + headerLength)
   }
 
-  private static func readData(_ file: DataFile, _ header: NPYHeader, dataStart: Int) throws -> Tensor {
+  private static func readData(_ file: DataFile, _ header: NPYHeader, dataStart: Int) throws
+    -> Tensor
+  {
     var count = 1
     for dimension in header.shape {
       let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
@@ -66,7 +72,8 @@ public enum NPY {
         var raw = [UInt8](repeating: 0, count: bytes)
         let got = try raw.withUnsafeMutableBytes { try file.read(into: $0) }
         guard got == bytes else {
-          throw file.error("truncated: the header promises \(bytes) bytes of data, the file holds \(got)")
+          throw file.error(
+            "truncated: the header promises \(bytes) bytes of data, the file holds \(got)")
         }
         raw.withUnsafeBytes { header.convert($0, into: buffer) }
       }

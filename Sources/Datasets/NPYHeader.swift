@@ -21,7 +21,9 @@ struct NPYHeader {
     guard case .bool(let fortran)? = fields["fortran_order"] else {
       throw NPYHeaderError(message: "no 'fortran_order'")
     }
-    guard case .tuple(let shape)? = fields["shape"] else { throw NPYHeaderError(message: "no 'shape' tuple") }
+    guard case .tuple(let shape)? = fields["shape"] else {
+      throw NPYHeaderError(message: "no 'shape' tuple")
+    }
     let order = descr.first ?? " "
     let code = descr.dropFirst()
     let supported = ["f2", "f4", "f8", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "b1"]
@@ -29,7 +31,8 @@ struct NPYHeader {
       let size = Int(code.dropFirst())
     else {
       throw NPYHeaderError(
-        message: "dtype '\(descr)' is not supported (lrnb reads \(supported.joined(separator: " ")))")
+        message:
+          "dtype '\(descr)' is not supported (lrnb reads \(supported.joined(separator: " ")))")
     }
     self.descr = descr
     self.fortranOrder = fortran
@@ -74,7 +77,9 @@ extension Float {
     switch exponent {
     case 0: self = sign * mantissa * 0x1p-24
     case 0x1F: self = mantissa == 0 ? sign * .infinity : .nan
-    default: self = sign * (1 + mantissa / 1024) * Float(sign: .plus, exponent: exponent - 15, significand: 1)
+    default:
+      self =
+        sign * (1 + mantissa / 1024) * Float(sign: .plus, exponent: exponent - 15, significand: 1)
     }
   }
 }
@@ -128,7 +133,9 @@ struct PythonLiteralScanner {
     let c = try peek()
     if c == "'" || c == "\"" {
       position += 1
-      guard let end = characters[position...].firstIndex(of: c) else { throw fail("an unclosed string") }
+      guard let end = characters[position...].firstIndex(of: c) else {
+        throw fail("an unclosed string")
+      }
       defer { position = end + 1 }
       return .string(String(characters[position..<end]))
     }

@@ -15,7 +15,8 @@ public enum Synthetic {
   /// Two interleaving half circles (scikit-learn's `make_moons`): the upper moon is class
   /// 0, the lower class 1; Gaussian noise of standard deviation `noise` on both coordinates.
   /// - Throws: `DatasetError` for a count below 2 or a negative noise.
-  public static func moons(count: Int, noise: Double = 0.1, using rng: inout RNG) throws -> Dataset {
+  public static func moons(count: Int, noise: Double = 0.1, using rng: inout RNG) throws -> Dataset
+  {
     try check(count: count, minimum: 2, features: 2, noise: noise, name: "moons")
     let outer = count / 2
     var points: [Float] = []
@@ -39,7 +40,8 @@ public enum Synthetic {
   ) throws -> Dataset {
     try check(count: count, minimum: classes, features: 2, noise: noise, name: "spirals")
     guard classes >= 2, classes <= 100, turns.isFinite, turns > 0, turns <= 100 else {
-      throw DatasetError("spirals: needs 2…100 classes and 0 < turns ≤ 100 (got \(classes), \(turns))")
+      throw DatasetError(
+        "spirals: needs 2…100 classes and 0 < turns ≤ 100 (got \(classes), \(turns))")
     }
     var points: [Float] = []
     var labels: [Int] = []
@@ -47,7 +49,10 @@ public enum Synthetic {
       let k = i % classes
       let r = Double(i / classes + 1) / Double((count + classes - 1) / classes)
       let angle = 2 * Double.pi * (turns * r + Double(k) / Double(classes))
-      points += [Float(r * cos(angle) + noise * rng.nextNormal()), Float(r * sin(angle) + noise * rng.nextNormal())]
+      points += [
+        Float(r * cos(angle) + noise * rng.nextNormal()),
+        Float(r * sin(angle) + noise * rng.nextNormal()),
+      ]
       labels.append(k)
     }
     return try shuffledDataset("spirals", points, labels, features: 2, classes: classes, &rng)
@@ -68,7 +73,9 @@ public enum Synthetic {
     var labels: [Int] = []
     for i in 0..<count {
       let k = i % centers
-      for f in 0..<features { points.append(Float(middles[k * features + f] + spread * rng.nextNormal())) }
+      for f in 0..<features {
+        points.append(Float(middles[k * features + f] + spread * rng.nextNormal()))
+      }
       labels.append(k)
     }
     return try shuffledDataset("blobs", points, labels, features: features, classes: centers, &rng)
@@ -84,7 +91,8 @@ public enum Synthetic {
     count: Int, features: Int, outputs: Int, rank: Int, noise: Double = 0.01,
     using rng: inout RNG
   ) throws -> (dataset: Dataset, weights: Tensor) {
-    try check(count: count, minimum: 1, features: features, noise: noise, name: "low-rank regression")
+    try check(
+      count: count, minimum: 1, features: features, noise: noise, name: "low-rank regression")
     // Y is [count, outputs] and W [outputs, features]: both must fit under the size limit.
     guard outputs >= 1, rank >= 1, rank <= min(features, outputs),
       outputs <= Tensor.maxElements / max(count, features)
@@ -97,17 +105,25 @@ public enum Synthetic {
     let b = try Tensor.randn([rank, features], using: &rng) / Float(Double(features).squareRoot())
     let w = try a.matmul(b)
     let x = try Tensor.randn([count, features], using: &rng)
-    let y = try x.matmul(w, transposeOther: true) + Tensor.randn([count, outputs], using: &rng) * Float(noise)
+    let y =
+      try x.matmul(w, transposeOther: true) + Tensor.randn([count, outputs], using: &rng)
+      * Float(noise)
     return (try Dataset(name: "low-rank regression", inputs: x, targets: y), w)
   }
 
   /// Refuses sizes that are too small, or too large to allocate, before any work.
-  private static func check(count: Int, minimum: Int, features: Int, noise: Double, name: String) throws {
+  private static func check(count: Int, minimum: Int, features: Int, noise: Double, name: String)
+    throws
+  {
     guard count >= max(minimum, 1), features >= 1 else {
-      throw DatasetError("\(name): needs at least \(max(minimum, 1)) examples and 1 feature (got \(count), \(features))")
+      throw DatasetError(
+        "\(name): needs at least \(max(minimum, 1)) examples and 1 feature (got \(count), \(features))"
+      )
     }
     guard count <= Tensor.maxElements / features else {
-      throw DatasetError("\(name): \(count) × \(features) values exceed the tensor size limit (\(Tensor.maxElements))")
+      throw DatasetError(
+        "\(name): \(count) × \(features) values exceed the tensor size limit (\(Tensor.maxElements))"
+      )
     }
     guard noise.isFinite, noise >= 0 else {
       throw DatasetError("\(name): noise must be finite and ≥ 0, got \(noise)")
@@ -115,7 +131,8 @@ public enum Synthetic {
   }
 
   private static func shuffledDataset(
-    _ name: String, _ points: [Float], _ labels: [Int], features: Int, classes: Int, _ rng: inout RNG
+    _ name: String, _ points: [Float], _ labels: [Int], features: Int, classes: Int,
+    _ rng: inout RNG
   ) throws -> Dataset {
     let n = labels.count
     let data = try Dataset(

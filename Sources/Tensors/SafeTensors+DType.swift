@@ -53,9 +53,12 @@ enum SafeTensorsDType: String, CaseIterable {
         let bits = UInt32(UInt16(littleEndian: load(source, i, UInt16.self))) << 16
         target[i] = Float(bitPattern: bits)
       }
-    case .i64: for i in 0..<n { target[i] = Float(Int64(littleEndian: load(source, i, Int64.self))) }
-    case .i32: for i in 0..<n { target[i] = Float(Int32(littleEndian: load(source, i, Int32.self))) }
-    case .i16: for i in 0..<n { target[i] = Float(Int16(littleEndian: load(source, i, Int16.self))) }
+    case .i64:
+      for i in 0..<n { target[i] = Float(Int64(littleEndian: load(source, i, Int64.self))) }
+    case .i32:
+      for i in 0..<n { target[i] = Float(Int32(littleEndian: load(source, i, Int32.self))) }
+    case .i16:
+      for i in 0..<n { target[i] = Float(Int16(littleEndian: load(source, i, Int16.self))) }
     case .i8: for i in 0..<n { target[i] = Float(load(source, i, Int8.self)) }
     case .u64:
       for i in 0..<n { target[i] = Float(UInt64(littleEndian: load(source, i, UInt64.self))) }

@@ -61,7 +61,9 @@ extension SafeTensors {
     for entry in entries {
       let bytes = UnsafeRawBufferPointer(rebasing: data[entry.begin..<entry.end])
       do {
-        tensors[entry.name] = try Tensor(shape: entry.shape) { entry.dtype.convert(bytes, into: $0) }
+        tensors[entry.name] = try Tensor(shape: entry.shape) {
+          entry.dtype.convert(bytes, into: $0)
+        }
       } catch {
         throw fail("tensor '\(entry.name)': \(error)")
       }

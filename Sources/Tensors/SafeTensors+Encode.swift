@@ -23,7 +23,9 @@ extension SafeTensors {
     let names = tensors.keys.sorted()
     var entries: [String] = []
     if !metadata.isEmpty {
-      let pairs = metadata.sorted { $0.key < $1.key }.map { jsonQuoted($0.key) + ":" + jsonQuoted($0.value) }
+      let pairs = metadata.sorted { $0.key < $1.key }.map {
+        jsonQuoted($0.key) + ":" + jsonQuoted($0.value)
+      }
       entries.append(jsonQuoted(metadataKey) + ":{" + pairs.joined(separator: ",") + "}")
     }
     var offset = 0
@@ -32,7 +34,9 @@ extension SafeTensors {
       let size = tensor.count * MemoryLayout<Float>.size
       let shape = tensor.shape.map(String.init).joined(separator: ",")
       entries.append(
-        jsonQuoted(name) + ":{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + size)]}")
+        jsonQuoted(name)
+          + ":{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + size)]}"
+      )
       offset += size
     }
     var header = Array(("{" + entries.joined(separator: ",") + "}").utf8)

@@ -27,7 +27,9 @@ struct HeaderJSONParser {
     var parser = HeaderJSONParser(bytes)
     let value = try parser.value(depth: 0)
     parser.skipWhitespace()
-    guard parser.position == bytes.count else { throw parser.error("unexpected text after the value") }
+    guard parser.position == bytes.count else {
+      throw parser.error("unexpected text after the value")
+    }
     return value
   }
 
@@ -60,7 +62,8 @@ struct HeaderJSONParser {
     -> HeaderJSON
   {
     let utf8 = Array(word.utf8)
-    guard bytes.count - position >= utf8.count, Array(bytes[position..<position + utf8.count]) == utf8
+    guard bytes.count - position >= utf8.count,
+      Array(bytes[position..<position + utf8.count]) == utf8
     else { throw error("invalid literal") }
     position += utf8.count
     return value

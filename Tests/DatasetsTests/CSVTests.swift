@@ -20,7 +20,8 @@ import Testing
     let scratch = try Scratch()
     defer { scratch.cleanUp() }
     let url = try scratch.write(
-      "length,species,width\r\n1.5,\"virginica\",2\r\n\r\n0.5,setosa,1e1\n2,\"setosa\",-3\n", to: "iris.csv")
+      "length,species,width\r\n1.5,\"virginica\",2\r\n\r\n0.5,setosa,1e1\n2,\"setosa\",-3\n",
+      to: "iris.csv")
     let iris = try CSV.load(url, label: .name("species"))
     #expect(iris.name == "iris")
     #expect(iris.inputs == (try Tensor([[1.5, 2], [0.5, 10], [2, -3]])))
@@ -50,7 +51,10 @@ import Testing
     let cases: [(String, String, CSV.Column, String)] = [
       ("ragged", "1,2,0\n3,0\n", .index(-1), ":2: has 2 fields, the first row has 3"),
       ("text", "a,b,label\n1,2,0\n3,x,1\n", .index(-1), ":3: column 'b' is not a number: 'x'"),
-      ("fraction", "1,0.5\n2,1\n", .index(-1), ":1: label '0.5' is not a class number (use targets: for regression)"),
+      (
+        "fraction", "1,0.5\n2,1\n", .index(-1),
+        ":1: label '0.5' is not a class number (use targets: for regression)"
+      ),
       ("quote", "1,\"open\n", .index(-1), ":1: a quoted field is never closed"),
       ("empty", "\n\n", .index(-1), ": holds no rows"),
       ("column", "1,2\n", .index(5), ": has 2 columns, so column 5 does not exist"),
@@ -63,6 +67,8 @@ import Testing
     }
     let binary = try scratch.write([0xFF, 0xFE, 0x00, 0x41], to: "binary.csv")
     #expect(failure { try CSV.load(binary) } == "\(binary.path): is not UTF-8 text")
-    #expect(failure { try CSV.load(scratch.url.appendingPathComponent("none.csv")) }?.hasSuffix("none.csv: no such file") == true)
+    #expect(
+      failure { try CSV.load(scratch.url.appendingPathComponent("none.csv")) }?.hasSuffix(
+        "none.csv: no such file") == true)
   }
 }

@@ -18,7 +18,8 @@ func ids(_ d: Dataset) -> [Int] { d.inputs.scalars.map { Int($0) } }
 @Suite struct DatasetTests {
   @Test func validatesLabelsAndCounts() throws {
     let x = try Tensor.zeros([3, 2])
-    #expect(failure { try Dataset(name: "d", inputs: x, labels: [0, 1]) } == "d: 3 inputs but 2 labels")
+    #expect(
+      failure { try Dataset(name: "d", inputs: x, labels: [0, 1]) } == "d: 3 inputs but 2 labels")
     #expect(
       failure { try Dataset(name: "d", inputs: x, labels: [0, 1, 5], classNames: ["a", "b"]) }
         == "d: label 5 of example 2 is not a class (0..<2)")
@@ -66,7 +67,9 @@ func ids(_ d: Dataset) -> [Int] { d.inputs.scalars.map { Int($0) } }
     #expect(parts.flatMap(ids).sorted() == Array(0..<101))
     let ordered = try d.split(0.5, shuffle: false, using: &a)
     #expect(ids(ordered.train) == Array(0..<50))
-    #expect(failure { try d.split(fractions: [0.7, 0.7], using: &a) }?.contains("sum to at most 1") == true)
+    #expect(
+      failure { try d.split(fractions: [0.7, 0.7], using: &a) }?.contains("sum to at most 1")
+        == true)
     #expect(failure { try d.split(-0.1, using: &a) } != nil)
   }
 
@@ -81,7 +84,8 @@ func ids(_ d: Dataset) -> [Int] { d.inputs.scalars.map { Int($0) } }
       var iterator = batches.makeIterator()
       while let batch = try iterator.next() {
         #expect(batch.inputs.shape == [batch.count, 1])
-        #expect(ids(try Dataset(name: "b", inputs: batch.inputs, labels: batch.labels)) == batch.indices)
+        #expect(
+          ids(try Dataset(name: "b", inputs: batch.inputs, labels: batch.labels)) == batch.indices)
         #expect(batch.labels == batch.indices.map { $0 % 3 })
         seen += batch.indices
       }
@@ -118,7 +122,8 @@ func ids(_ d: Dataset) -> [Int] { d.inputs.scalars.map { Int($0) } }
     // A constant feature is divided by 1, not 0.
     #expect(perFeature.standardDeviation.scalars[1] == 1)
     let applied = try perFeature.apply(to: d)
-    #expect(applied.inputs.scalars.map { ($0 * 1000).rounded() / 1000 } == [-1.225, 0, 0, 0, 1.225, 0])
+    #expect(
+      applied.inputs.scalars.map { ($0 * 1000).rounded() / 1000 } == [-1.225, 0, 0, 0, 1.225, 0])
     #expect(try perFeature.invert(applied.inputs) == x)
     #expect(failure { try perFeature.apply(to: applied) } == "d: already normalised")
     #expect(try d.flattened().inputs.shape == [3, 2])

@@ -50,7 +50,8 @@ private let fashionInstalled = FileManager.default.fileExists(
   @Test func otherElementTypesAreBigEndian() throws {
     let scratch = try Scratch()
     defer { scratch.cleanUp() }
-    let i16 = try scratch.write(idx(type: 0x0B, dims: [2], data: [0xFF, 0xFE, 0x01, 0x00]), to: "a")
+    let i16 = try scratch.write(
+      idx(type: 0x0B, dims: [2], data: [0xFF, 0xFE, 0x01, 0x00]), to: "a")
     #expect(try IDX.read(i16).scalars == [-2, 256])
     let f32 = try scratch.write(idx(type: 0x0D, dims: [1], data: [0x3F, 0xC0, 0, 0]), to: "b")
     #expect(try IDX.read(f32).scalars == [1.5])
@@ -59,13 +60,16 @@ private let fashionInstalled = FileManager.default.fileExists(
   @Test func mnistFromAFolderTheUserNames() throws {
     let scratch = try Scratch()
     defer { scratch.cleanUp() }
-    try scratch.write(idx(dims: [2, 2, 2], data: Array(repeating: 255, count: 8)), to: "m/t10k-images.idx3-ubyte")
+    try scratch.write(
+      idx(dims: [2, 2, 2], data: Array(repeating: 255, count: 8)), to: "m/t10k-images.idx3-ubyte")
     try scratch.write(try gzip(idx(dims: [2], data: [7, 3])), to: "m/t10k-labels-idx1-ubyte.gz")
     let test = try MNIST.load(split: .test, directory: scratch.url.appendingPathComponent("m"))
     #expect(test.labels == [7, 3])
     #expect(test.inputs.shape == [2, 1, 2, 2])
     #expect(test.classNames == (0..<10).map(String.init))
-    let missing = failure { try MNIST.load(split: .train, directory: scratch.url.appendingPathComponent("m")) }
+    let missing = failure {
+      try MNIST.load(split: .train, directory: scratch.url.appendingPathComponent("m"))
+    }
     #expect(missing?.contains("/m: has no train-images-idx3-ubyte.gz") == true)
   }
 
@@ -74,18 +78,36 @@ private let fashionInstalled = FileManager.default.fileExists(
     defer { scratch.cleanUp() }
     let good = idx(dims: [4, 3, 3], data: Array(repeating: 9, count: 36))
     let cases: [(String, [UInt8], String)] = [
-      ("magic", [1, 2, 8, 1, 0, 0, 0, 1, 5], "not an IDX file (magic number 01020801 should start with 0000)"),
+      (
+        "magic", [1, 2, 8, 1, 0, 0, 0, 1, 5],
+        "not an IDX file (magic number 01020801 should start with 0000)"
+      ),
       ("type", [0, 0, 0x42, 1, 0, 0, 0, 1, 5], "unknown IDX element type 0x42"),
-      ("short", [0, 0, 8], "truncated: the file ends in the magic number (needed 4 bytes, found 3)"),
-      ("dims", [0, 0, 8, 3, 0, 0], "truncated: the file ends in the dimensions (needed 12 bytes, found 2)"),
-      ("lying", idx(dims: [60_000, 28, 28], data: Array(repeating: 0, count: 100)),
-       "the header promises dimensions [60000, 28, 28] (47040000 bytes of data), but the file holds"
-         + " only 100 bytes of data (wrong dimensions, or a truncated file)"),
-      ("huge", idx(dims: [1 << 31, 1 << 31, 1 << 31], data: []), "dimensions [2147483648, 2147483648, 2147483648] are impossibly large"),
-      ("trailing", good + [1, 2], "the file has more data than its header's dimensions [4, 3, 3] describe"),
-      ("cut", Array(good.dropLast(5)),
-       "the header promises dimensions [4, 3, 3] (36 bytes of data), but the file holds only 31"
-         + " bytes of data (wrong dimensions, or a truncated file)"),
+      (
+        "short", [0, 0, 8], "truncated: the file ends in the magic number (needed 4 bytes, found 3)"
+      ),
+      (
+        "dims", [0, 0, 8, 3, 0, 0],
+        "truncated: the file ends in the dimensions (needed 12 bytes, found 2)"
+      ),
+      (
+        "lying", idx(dims: [60_000, 28, 28], data: Array(repeating: 0, count: 100)),
+        "the header promises dimensions [60000, 28, 28] (47040000 bytes of data), but the file holds"
+          + " only 100 bytes of data (wrong dimensions, or a truncated file)"
+      ),
+      (
+        "huge", idx(dims: [1 << 31, 1 << 31, 1 << 31], data: []),
+        "dimensions [2147483648, 2147483648, 2147483648] are impossibly large"
+      ),
+      (
+        "trailing", good + [1, 2],
+        "the file has more data than its header's dimensions [4, 3, 3] describe"
+      ),
+      (
+        "cut", Array(good.dropLast(5)),
+        "the header promises dimensions [4, 3, 3] (36 bytes of data), but the file holds only 31"
+          + " bytes of data (wrong dimensions, or a truncated file)"
+      ),
     ]
     for (name, bytes, expected) in cases {
       let url = try scratch.write(bytes, to: name)
@@ -93,7 +115,9 @@ private let fashionInstalled = FileManager.default.fileExists(
       #expect(message == "\(url.path): \(expected)", "\(name)")
     }
     let labelsAsImages = try scratch.write(idx(dims: [2], data: [1, 2]), to: "labels")
-    #expect(failure { try IDX.readImages(labelsAsImages) }?.hasSuffix("holds a tensor of shape [2], not images [N, height, width]") == true)
+    #expect(
+      failure { try IDX.readImages(labelsAsImages) }?.hasSuffix(
+        "holds a tensor of shape [2], not images [N, height, width]") == true)
   }
 
   @Test func hostileGzipFiles() throws {
@@ -101,7 +125,9 @@ private let fashionInstalled = FileManager.default.fileExists(
     defer { scratch.cleanUp() }
     let compressed = try gzip(idx(dims: [100, 8, 8], data: (0..<6400).map { UInt8($0 % 251) }))
     let truncated = try scratch.write(Array(compressed.prefix(compressed.count / 2)), to: "cut.gz")
-    #expect(failure { try IDX.read(truncated) } == "\(truncated.path): the gzip data ends early (truncated file?)")
+    #expect(
+      failure { try IDX.read(truncated) }
+        == "\(truncated.path): the gzip data ends early (truncated file?)")
     var corrupt = compressed
     for i in 20..<40 { corrupt[i] ^= 0x5A }
     let bad = try scratch.write(corrupt, to: "bad.gz")
@@ -110,12 +136,18 @@ private let fashionInstalled = FileManager.default.fileExists(
     var badCRC = compressed
     badCRC[badCRC.count - 8] ^= 1
     let crc = try scratch.write(badCRC, to: "crc.gz")
-    #expect(failure { try IDX.read(crc) } == "\(crc.path): corrupt gzip data (incorrect data check)")
-    let short = try scratch.write(try gzip(idx(dims: [4, 3, 3], data: Array(repeating: 1, count: 31))), to: "short.gz")
-    #expect(failure { try IDX.read(short) } == "\(short.path): truncated: the header promises 36 elements, the file holds 31")
+    #expect(
+      failure { try IDX.read(crc) } == "\(crc.path): corrupt gzip data (incorrect data check)")
+    let short = try scratch.write(
+      try gzip(idx(dims: [4, 3, 3], data: Array(repeating: 1, count: 31))), to: "short.gz")
+    #expect(
+      failure { try IDX.read(short) }
+        == "\(short.path): truncated: the header promises 36 elements, the file holds 31")
     // A tiny gzip file cannot hold what a lying header promises: refused before allocating.
-    let lying = try scratch.write(try gzip(idx(dims: [1 << 20, 1 << 10], data: [0])), to: "lying.gz")
-    #expect(failure { try IDX.read(lying) }?.contains("but the file can decompress to at most") == true)
+    let lying = try scratch.write(
+      try gzip(idx(dims: [1 << 20, 1 << 10], data: [0])), to: "lying.gz")
+    #expect(
+      failure { try IDX.read(lying) }?.contains("but the file can decompress to at most") == true)
   }
 
   @Test func randomJunkNeverTraps() throws {
@@ -124,8 +156,12 @@ private let fashionInstalled = FileManager.default.fileExists(
     var rng = RNG(seed: 3)
     let good = try gzip(idx(dims: [5, 4, 4], data: Array(repeating: 1, count: 80)))
     for i in 0..<300 {
-      var bytes = i % 2 == 0 ? good : (0..<rng.nextInt(below: 40)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
-      if i % 2 == 0 { bytes[rng.nextInt(below: bytes.count)] ^= UInt8(truncatingIfNeeded: rng.next() | 1) }
+      var bytes =
+        i % 2 == 0
+        ? good : (0..<rng.nextInt(below: 40)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+      if i % 2 == 0 {
+        bytes[rng.nextInt(below: bytes.count)] ^= UInt8(truncatingIfNeeded: rng.next() | 1)
+      }
       let url = try scratch.write(bytes, to: "junk\(i)")
       if let message = failure({ try IDX.readImages(url) }) {
         #expect(message.hasPrefix(url.path), "\(message)")

@@ -7,7 +7,9 @@ import Testing
 @testable import Datasets
 
 @Suite struct ImageFolderTests {
-  private func png(_ width: Int, _ height: Int, _ pixels: [UInt8], format: PixelFormat = .grey8) throws -> [UInt8] {
+  private func png(_ width: Int, _ height: Int, _ pixels: [UInt8], format: PixelFormat = .grey8)
+    throws -> [UInt8]
+  {
     try PNG.encode(try Bitmap(width: width, height: height, format: format, pixels: pixels))
   }
 
@@ -46,11 +48,17 @@ import Testing
       failure { try ImageFolder.load(scratch.url.appendingPathComponent("mixed")) }
         == "\(other.path): is 3×1, but one.png is 2×2: every image must have one size")
     let broken = try scratch.write(Array("\u{89}PNG junk".utf8), to: "broken/x.png")
-    #expect(failure { try ImageFolder.load(scratch.url.appendingPathComponent("broken")) }?.hasPrefix(broken.path) == true)
+    #expect(
+      failure { try ImageFolder.load(scratch.url.appendingPathComponent("broken")) }?.hasPrefix(
+        broken.path) == true)
     try scratch.write("text", to: "none/readme.txt")
     let none = scratch.url.appendingPathComponent("none")
-    #expect(failure { try ImageFolder.load(none) } == "\(none.path): holds no .png images (nor class folders of them)")
-    #expect(failure { try ImageFolder.load(scratch.url.appendingPathComponent("missing")) }?.hasSuffix("missing: no such folder") == true)
+    #expect(
+      failure { try ImageFolder.load(none) }
+        == "\(none.path): holds no .png images (nor class folders of them)")
+    #expect(
+      failure { try ImageFolder.load(scratch.url.appendingPathComponent("missing")) }?.hasSuffix(
+        "missing: no such folder") == true)
   }
 }
 
@@ -76,7 +84,9 @@ import Testing
     var rng = RNG(seed: 0)
     let moons = try Synthetic.moons(count: 40, noise: 0, using: &rng)
     for i in 0..<40 {
-      let (x, y) = (Double(try moons.inputs.scalar(at: [i, 0])), Double(try moons.inputs.scalar(at: [i, 1])))
+      let (x, y) = (
+        Double(try moons.inputs.scalar(at: [i, 0])), Double(try moons.inputs.scalar(at: [i, 1]))
+      )
       let (cx, cy) = moons.labels[i] == 0 ? (0.0, 0.0) : (1.0, 0.5)
       #expect(abs((x - cx) * (x - cx) + (y - cy) * (y - cy) - 1) < 1e-5)
     }
@@ -84,20 +94,31 @@ import Testing
 
   @Test func lowRankRegressionHasTheRequestedRank() throws {
     var rng = RNG(seed: 3)
-    let (data, w) = try Synthetic.lowRankRegression(count: 200, features: 12, outputs: 8, rank: 3, noise: 0, using: &rng)
+    let (data, w) = try Synthetic.lowRankRegression(
+      count: 200, features: 12, outputs: 8, rank: 3, noise: 0, using: &rng)
     #expect(data.inputs.shape == [200, 12])
     #expect(data.targets?.shape == [200, 8])
     let s = try w.svd().s.scalars
     #expect(s[2] > 1e-3 * s[0])
     #expect(s[3] < 1e-5 * s[0])
-    #expect(try (data.inputs.matmul(w, transposeOther: true) - (data.targets ?? w)).abs().max() < 1e-5)
+    #expect(
+      try (data.inputs.matmul(w, transposeOther: true) - (data.targets ?? w)).abs().max() < 1e-5)
   }
 
   @Test func badSizesAreRefusedBeforeAllocating() {
     var rng = RNG(seed: 0)
-    #expect(failure { try Synthetic.moons(count: 1, using: &rng) } == "moons: needs at least 2 examples and 1 feature (got 1, 2)")
-    #expect(failure { try Synthetic.blobs(count: 1 << 40, using: &rng) }?.contains("exceed the tensor size limit") == true)
-    #expect(failure { try Synthetic.moons(count: 10, noise: -1, using: &rng) } == "moons: noise must be finite and ≥ 0, got -1.0")
-    #expect(failure { try Synthetic.lowRankRegression(count: 10, features: 3, outputs: 2, rank: 5, using: &rng) } != nil)
+    #expect(
+      failure { try Synthetic.moons(count: 1, using: &rng) }
+        == "moons: needs at least 2 examples and 1 feature (got 1, 2)")
+    #expect(
+      failure { try Synthetic.blobs(count: 1 << 40, using: &rng) }?.contains(
+        "exceed the tensor size limit") == true)
+    #expect(
+      failure { try Synthetic.moons(count: 10, noise: -1, using: &rng) }
+        == "moons: noise must be finite and ≥ 0, got -1.0")
+    #expect(
+      failure {
+        try Synthetic.lowRankRegression(count: 10, features: 3, outputs: 2, rank: 5, using: &rng)
+      } != nil)
   }
 }

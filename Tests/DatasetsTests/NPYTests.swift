@@ -39,7 +39,9 @@ private func npyBytes(_ header: String, data: [UInt8] = []) -> [UInt8] {
   @Test func unsupportedDtypeIsNamed() {
     let url = fixtures.appendingPathComponent("unicode.npy")
     let message = failure { try NPY.read(url) }
-    #expect(message?.hasPrefix("\(url.path): bad header (dtype '<U1' is not supported") == true, "\(message ?? "")")
+    #expect(
+      message?.hasPrefix("\(url.path): bad header (dtype '<U1' is not supported") == true,
+      "\(message ?? "")")
   }
 
   @Test func hostileFilesGiveErrorsNamingTheFile() throws {
@@ -48,23 +50,47 @@ private func npyBytes(_ header: String, data: [UInt8] = []) -> [UInt8] {
     let good = "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }"
     let cases: [(String, [UInt8], String)] = [
       ("magic", Array("PK\u{3}\u{4}junkjunk".utf8), "not a NumPy .npy file (bad magic string)"),
-      ("short", [0x93, 0x4E], "truncated: the file ends in the magic string (needed 8 bytes, found 2)"),
+      (
+        "short", [0x93, 0x4E],
+        "truncated: the file ends in the magic string (needed 8 bytes, found 2)"
+      ),
       ("version", [0x93] + Array("NUMPY".utf8) + [9, 0], "unknown .npy format version 9"),
-      ("bigheader", [0x93] + Array("NUMPY".utf8) + [2, 0, 0xFF, 0xFF, 0xFF, 0x7F],
-       "header length 2147483647 exceeds 100000 bytes (corrupt file?)"),
-      ("cut", npyBytes(good, data: [0, 0, 128]),
-       "the header promises shape [2] of <f4 (8 bytes), but the file holds at most 3"),
-      ("lying", npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (100000, 100000), }"),
-       "the header promises shape [100000, 100000] of <f4 (40000000000 bytes)"),
-      ("huge", npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296, 4294967296), }"),
-       "shape [4294967296, 4294967296, 4294967296] is impossibly large"),
-      ("trailing", npyBytes(good, data: Array(repeating: 0, count: 12)),
-       "the file has more data than its header's shape [2] describes"),
-      ("noshape", npyBytes("{'descr': '<f4', 'fortran_order': False}"), "bad header (no 'shape' tuple)"),
-      ("negative", npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (-1,), }"),
-       "bad header (a shape entry is not a non-negative integer)"),
-      ("structured", npyBytes("{'descr': [('x', '<f4')], 'fortran_order': False, 'shape': (1,), }"),
-       "bad header (an unexpected '[')"),
+      (
+        "bigheader", [0x93] + Array("NUMPY".utf8) + [2, 0, 0xFF, 0xFF, 0xFF, 0x7F],
+        "header length 2147483647 exceeds 100000 bytes (corrupt file?)"
+      ),
+      (
+        "cut", npyBytes(good, data: [0, 0, 128]),
+        "the header promises shape [2] of <f4 (8 bytes), but the file holds at most 3"
+      ),
+      (
+        "lying", npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (100000, 100000), }"),
+        "the header promises shape [100000, 100000] of <f4 (40000000000 bytes)"
+      ),
+      (
+        "huge",
+        npyBytes(
+          "{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296, 4294967296), }"
+        ),
+        "shape [4294967296, 4294967296, 4294967296] is impossibly large"
+      ),
+      (
+        "trailing", npyBytes(good, data: Array(repeating: 0, count: 12)),
+        "the file has more data than its header's shape [2] describes"
+      ),
+      (
+        "noshape", npyBytes("{'descr': '<f4', 'fortran_order': False}"),
+        "bad header (no 'shape' tuple)"
+      ),
+      (
+        "negative", npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (-1,), }"),
+        "bad header (a shape entry is not a non-negative integer)"
+      ),
+      (
+        "structured",
+        npyBytes("{'descr': [('x', '<f4')], 'fortran_order': False, 'shape': (1,), }"),
+        "bad header (an unexpected '[')"
+      ),
       ("unclosed", npyBytes("{'descr': '<f4"), "bad header (an unclosed string)"),
     ]
     for (name, bytes, expected) in cases {
@@ -84,7 +110,8 @@ private func npyBytes(_ header: String, data: [UInt8] = []) -> [UInt8] {
       for _ in 0...rng.nextInt(below: 3) {
         bytes[rng.nextInt(below: 80)] = UInt8(truncatingIfNeeded: rng.next())
       }
-      let url = try scratch.write(Array(bytes.prefix(rng.nextInt(below: bytes.count + 1))), to: "m\(i)")
+      let url = try scratch.write(
+        Array(bytes.prefix(rng.nextInt(below: bytes.count + 1))), to: "m\(i)")
       if let message = failure({ try NPY.read(url) }) { #expect(message.hasPrefix(url.path)) }
     }
   }

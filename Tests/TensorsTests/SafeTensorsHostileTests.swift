@@ -27,48 +27,77 @@ private func failure(_ bytes: [UInt8]) -> String? {
 }
 
 @Suite struct SafeTensorsHostileTests {
-  @Test(arguments: [
-    (file("{}", declaredLength: 1 << 60), "header length 1152921504606846976 exceeds the limit"),
-    (file("{}", declaredLength: 64), "header length 64 runs past the end of the file (10 bytes)"),
-    ([1, 2, 3], "the file is 3 bytes, too short for a safetensors header"),
-    (file("[1]"), "the header does not start with '{'"),
-    (file("{\"a\": }"), "the header is not valid JSON: invalid value at byte 6"),
-    (file("{\"a\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [0, 4]"),
-     "the header is not valid JSON: unclosed object"),
-    (file(#"{"a": 1}"#), "tensor 'a' is not described by an object"),
-    (file(#"{"a": {"shape": [1], "data_offsets": [0, 4]}}"#), "tensor 'a' has no 'dtype'"),
-    (file(#"{"a": {"dtype": "F8_E4M3", "shape": [1], "data_offsets": [0, 1]}}"#, data: [0]),
-     "tensor 'a' has dtype F8_E4M3, which lrnb cannot read"),
-    (file(#"{"a": {"dtype": "F32", "shape": [-1], "data_offsets": [0, 4]}}"#, data: [0, 0, 0, 0]),
-     "tensor 'a': 'shape' holds something other than a non-negative integer"),
-    (file(#"{"a": {"dtype": "F32", "shape": [1.5], "data_offsets": [0, 4]}}"#),
-     "tensor 'a': 'shape' holds something other than a non-negative integer"),
-    (file(#"{"a": {"dtype": "F32", "shape": [4294967296, 4294967296], "data_offsets": [0, 4]}}"#),
-     "tensor 'a' has an impossibly large shape [4294967296, 4294967296]"),
-    (file(#"{"a": {"dtype": "F32", "shape": [3], "data_offsets": [0, 4]}}"#, data: [0, 0, 0, 0]),
-     "tensor 'a' of shape [3] and dtype F32 needs 12 bytes, but its offsets [0, 4] span 4"),
-    (file(#"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [4, 0]}}"#),
-     "'data_offsets' must be [begin, end] with begin ≤ end"),
-    (file(#"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}}"#, data: [0, 0, 0, 0]),
-     "tensor 'a' needs data bytes 0..<8, but the file holds only 4 (truncated?)"),
-    (file(
-      #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]},"#
-        + #""b": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}}"#,
-      data: Array(repeating: 0, count: 8)),
-     "tensors 'a' and 'b' overlap in the data section"),
-    (file(
-      #"{"a": {"dtype": "U8", "shape": [1], "data_offsets": [1, 2]}}"#, data: [0, 0]),
-     "the data section has a gap of unused bytes before tensor 'a'"),
-    (file(#"{"a": {"dtype": "U8", "shape": [1], "data_offsets": [0, 1]}}"#, data: [0, 0]),
-     "the data section holds 2 bytes but the tensors cover only 1"),
-    (file(
-      #"{"a": {"dtype": "U8", "shape": [1], "data_offsets": [0, 1]},"#
-        + #""a": {"dtype": "U8", "shape": [1], "data_offsets": [0, 1]}}"#, data: [0]),
-     "the header names 'a' twice"),
-    (file(#"{"__metadata__": {"k": 1}}"#), "metadata 'k' is not a string"),
-    (file(String(repeating: "[", count: 10_000)), "the header does not start with '{'"),
-    (file("{\"a\":" + String(repeating: "[", count: 10_000)), "nesting deeper than 16 levels"),
-  ].map { HostileFile(bytes: $0.0, expected: $0.1) })
+  @Test(
+    arguments: [
+      (file("{}", declaredLength: 1 << 60), "header length 1152921504606846976 exceeds the limit"),
+      (file("{}", declaredLength: 64), "header length 64 runs past the end of the file (10 bytes)"),
+      ([1, 2, 3], "the file is 3 bytes, too short for a safetensors header"),
+      (file("[1]"), "the header does not start with '{'"),
+      (file("{\"a\": }"), "the header is not valid JSON: invalid value at byte 6"),
+      (
+        file("{\"a\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [0, 4]"),
+        "the header is not valid JSON: unclosed object"
+      ),
+      (file(#"{"a": 1}"#), "tensor 'a' is not described by an object"),
+      (file(#"{"a": {"shape": [1], "data_offsets": [0, 4]}}"#), "tensor 'a' has no 'dtype'"),
+      (
+        file(#"{"a": {"dtype": "F8_E4M3", "shape": [1], "data_offsets": [0, 1]}}"#, data: [0]),
+        "tensor 'a' has dtype F8_E4M3, which lrnb cannot read"
+      ),
+      (
+        file(
+          #"{"a": {"dtype": "F32", "shape": [-1], "data_offsets": [0, 4]}}"#, data: [0, 0, 0, 0]),
+        "tensor 'a': 'shape' holds something other than a non-negative integer"
+      ),
+      (
+        file(#"{"a": {"dtype": "F32", "shape": [1.5], "data_offsets": [0, 4]}}"#),
+        "tensor 'a': 'shape' holds something other than a non-negative integer"
+      ),
+      (
+        file(
+          #"{"a": {"dtype": "F32", "shape": [4294967296, 4294967296], "data_offsets": [0, 4]}}"#),
+        "tensor 'a' has an impossibly large shape [4294967296, 4294967296]"
+      ),
+      (
+        file(
+          #"{"a": {"dtype": "F32", "shape": [3], "data_offsets": [0, 4]}}"#, data: [0, 0, 0, 0]),
+        "tensor 'a' of shape [3] and dtype F32 needs 12 bytes, but its offsets [0, 4] span 4"
+      ),
+      (
+        file(#"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [4, 0]}}"#),
+        "'data_offsets' must be [begin, end] with begin ≤ end"
+      ),
+      (
+        file(
+          #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}}"#, data: [0, 0, 0, 0]),
+        "tensor 'a' needs data bytes 0..<8, but the file holds only 4 (truncated?)"
+      ),
+      (
+        file(
+          #"{"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]},"#
+            + #""b": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}}"#,
+          data: Array(repeating: 0, count: 8)),
+        "tensors 'a' and 'b' overlap in the data section"
+      ),
+      (
+        file(
+          #"{"a": {"dtype": "U8", "shape": [1], "data_offsets": [1, 2]}}"#, data: [0, 0]),
+        "the data section has a gap of unused bytes before tensor 'a'"
+      ),
+      (
+        file(#"{"a": {"dtype": "U8", "shape": [1], "data_offsets": [0, 1]}}"#, data: [0, 0]),
+        "the data section holds 2 bytes but the tensors cover only 1"
+      ),
+      (
+        file(
+          #"{"a": {"dtype": "U8", "shape": [1], "data_offsets": [0, 1]},"#
+            + #""a": {"dtype": "U8", "shape": [1], "data_offsets": [0, 1]}}"#, data: [0]),
+        "the header names 'a' twice"
+      ),
+      (file(#"{"__metadata__": {"k": 1}}"#), "metadata 'k' is not a string"),
+      (file(String(repeating: "[", count: 10_000)), "the header does not start with '{'"),
+      (file("{\"a\":" + String(repeating: "[", count: 10_000)), "nesting deeper than 16 levels"),
+    ].map { HostileFile(bytes: $0.0, expected: $0.1) })
   func hostileHeaderGivesAnErrorNamingTheFile(_ hostile: HostileFile) {
     let message = failure(hostile.bytes) ?? "no error"
     #expect(message.hasPrefix("bad.safetensors: "), "\(message)")

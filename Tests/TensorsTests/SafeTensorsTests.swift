@@ -52,7 +52,8 @@ private let python = repositoryRoot().appendingPathComponent("bench/.venv/bin/py
   }
 
   @Test func readsEveryDtypeFromAFileWrittenByPython() throws {
-    let archive = try SafeTensors.read(contentsOf: fixtures.appendingPathComponent("golden.safetensors"))
+    let archive = try SafeTensors.read(
+      contentsOf: fixtures.appendingPathComponent("golden.safetensors"))
     #expect(archive.metadata == ["format": "lrnb-test", "note": "written by make_golden.py"])
     let t = archive.tensors
     #expect(t["f32"] == (try Tensor([[1.5, -2, 3.25], [0, 1e-3, -7]])))
@@ -68,7 +69,8 @@ private let python = repositoryRoot().appendingPathComponent("bench/.venv/bin/py
     #expect(t["empty"]?.shape == [0, 4])
     #expect(archive.dtypes["f16"] == "F16")
     #expect(archive.dtypes["bool"] == "BOOL")
-    let bf16 = try SafeTensors.read(contentsOf: fixtures.appendingPathComponent("golden-bf16.safetensors"))
+    let bf16 = try SafeTensors.read(
+      contentsOf: fixtures.appendingPathComponent("golden-bf16.safetensors"))
     #expect(bf16.tensors["bf16"] == Tensor([1, -3, 0.15625, 256]))
     #expect(bf16.dtypes["bf16"] == "BF16")
   }
