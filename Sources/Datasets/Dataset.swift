@@ -30,6 +30,11 @@ public struct Dataset: Sendable {
   /// The standardisation applied to `inputs`, if any (see `normalized`).
   public internal(set) var normalization: Normalization?
 
+  /// The most classes a dataset numbers by default. Real label sets are far smaller; a
+  /// larger label is almost always a regression target or a corrupt file, and naming every
+  /// class up to it would allocate without bound.
+  public static let maxClasses = 100_000
+
   /// A classification dataset.
   ///
   /// - Parameters:
@@ -44,7 +49,13 @@ public struct Dataset: Sendable {
     guard labels.count == n else {
       throw DatasetError("\(name): \(n) inputs but \(labels.count) labels")
     }
-    let names = classNames ?? (0..<((labels.max() ?? -1) + 1)).map(String.init)
+    let largest = labels.max() ?? -1
+    guard classNames != nil || largest < Dataset.maxClasses else {
+      throw DatasetError(
+        "\(name): label \(largest) is too large for a class index (at most \(Dataset.maxClasses)"
+          + " classes; regression targets belong in a regression dataset)")
+    }
+    let names = classNames ?? (0..<(largest + 1)).map(String.init)
     if let bad = labels.firstIndex(where: { $0 < 0 || $0 >= names.count }) {
       throw DatasetError(
         "\(name): label \(labels[bad]) of example \(bad) is not a class (0..<\(names.count))")

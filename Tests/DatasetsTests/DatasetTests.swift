@@ -24,6 +24,10 @@ func ids(_ d: Dataset) -> [Int] { d.inputs.scalars.map { Int($0) } }
       failure { try Dataset(name: "d", inputs: x, labels: [0, 1, 5], classNames: ["a", "b"]) }
         == "d: label 5 of example 2 is not a class (0..<2)")
     #expect(failure { try Dataset(name: "d", inputs: Tensor(scalar: 1), labels: []) } != nil)
+    #expect(
+      failure { try Dataset(name: "d", inputs: x, labels: [0, 1, Int.max]) }?.hasPrefix(
+        "d: label 9223372036854775807 is too large for a class index") == true)
+    #expect(try Dataset(name: "e", inputs: Tensor.zeros([0, 2]), labels: []).classNames == [])
     let d = try Dataset(name: "d", inputs: x, labels: [0, 2, 2])
     #expect(d.classNames == ["0", "1", "2"])
     #expect(d.classCounts == [1, 0, 2])
