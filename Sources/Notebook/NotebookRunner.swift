@@ -59,10 +59,13 @@ public final class NotebookRunner {
       let progress = CellProgress(
         index: index + 1, total: cells.count, label: cell.options.label,
         location: "\(notebook.name):\(cell.fenceLine)")
-      let key = CacheKey(
-        cell: cell, upstream: upstream, parameters: parameters, seed: seed,
-        toolVersion: options.toolVersion)
-      upstream = key.digest
+      // Keys chain through every cell, cached or not: any cell may change the globals.
+      let key = options.cache.map { _ in
+        CacheKey(
+          cell: cell, upstream: upstream, parameters: parameters, seed: seed,
+          toolVersion: options.toolVersion)
+      }
+      upstream = key?.digest ?? ""
       var cellResult: CellResult
       if stopped {
         cellResult = CellResult(cell: cell, status: .notRun)
@@ -73,7 +76,7 @@ public final class NotebookRunner {
         cellResult = execute(cell)
         if cellResult.stopsRun && !options.keepGoing { stopped = true }
       }
-      if cell.options.cache, let cache = options.cache {
+      if cell.options.cache, let cache = options.cache, let key {
         cellResult.cache = cache.status(of: cell, key: key)
         if cellResult.status == .succeeded { cache.record(cell, key: key) }
       }
