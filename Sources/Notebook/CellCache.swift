@@ -11,8 +11,11 @@ public struct CacheKey: Codable, Sendable, Hashable {
   public var options: String
   /// The previous cell's full key (empty for the first cell).
   public var upstream: String
+  /// Every parameter, by name.
   public var parameters: String
+  /// The seed as text (`-` when none).
   public var seed: String
+  /// The lrnb version.
   public var toolVersion: String
   /// SHA-256 over all of the above.
   public var digest: String

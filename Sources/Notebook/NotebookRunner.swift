@@ -30,7 +30,9 @@ public struct RunOptions {
 ///     let html = try ReportWriter(run: run).write(to: outputDirectory)
 ///     exit(run.exitStatus)
 public final class NotebookRunner {
+  /// The kernel every cell runs in.
   public let kernel: any Kernel
+  /// How the run behaves.
   public var options: RunOptions
 
   /// Creates a runner over a configured kernel.

@@ -13,8 +13,11 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
 
 /// What `ReportWriter.write` produced.
 public struct ReportFiles: Sendable, Hashable {
+  /// `NAME.html`, when written.
   public var html: URL?
+  /// `NAME.json`, when written.
   public var json: URL?
+  /// `NAME.md`, when written.
   public var markdown: URL?
   /// Every figure file written into `NAME_files/`.
   public var figures: [URL] = []
@@ -25,7 +28,9 @@ public struct ReportFiles: Sendable, Hashable {
 ///     let files = try ReportWriter(run: run).write(to: URL(fileURLWithPath: "out"))
 ///     print(files.html?.path ?? "")
 public struct ReportWriter {
+  /// The run to write.
   public var run: NotebookRun
+  /// How the HTML looks.
   public var options: ReportOptions
   /// `NAME` in `NAME.html`, `NAME_files/`, …: the notebook's file name without extension.
   public var baseName: String
