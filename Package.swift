@@ -58,7 +58,8 @@ let package = Package(
     .testTarget(name: "TensorsTests", dependencies: ["Tensors", "_TestSupport"]),
     .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
     .testTarget(
-      name: "PlottingTests", dependencies: ["Plotting", "PlottingCairo", "Imaging", "_TestSupport"]),
+      name: "PlottingTests", dependencies: ["Plotting", "PlottingCairo", "Imaging", "_TestSupport"],
+      exclude: ["Golden"]),
     .testTarget(name: "LangTests", dependencies: ["Lang", "_TestSupport"], exclude: ["Spec"]),
     .testTarget(name: "BindingsTests", dependencies: ["Bindings", "Lang", "Tensors", "_TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "_TestSupport"]),

@@ -1,1 +1,0 @@
-// Imaging: see README.md. (Scaffolding: replaced by the target's real files.)

@@ -1,0 +1,80 @@
+// Reading through `x[i]` and `x.name`: list and string positions (negative from the
+// end), slices by range, record fields, members of natives and bound methods.
+
+enum Access {
+  static func index(_ container: Value, _ i: Value, _ range: SourceRange) throws(Unwind) -> Value {
+    switch container {
+    case .list(let items):
+      if case .range(let r) = i {
+        return .list(Array(items[try slice(r, count: items.count, "list", range)]))
+      }
+      return items[try position(i, count: items.count, "list", range)]
+    case .string(let s):
+      let chars = Array(s)
+      if case .range(let r) = i {
+        return .string(String(chars[try slice(r, count: chars.count, "string", range)]))
+      }
+      return .string(String(chars[try position(i, count: chars.count, "string", range)]))
+    case .record(let record):
+      guard case .string(let key) = i else {
+        throw .error("record keys are strings, got \(describeForMessage(i))", range)
+      }
+      guard let v = record[key] else { throw .error("record has no field '\(key)'", range) }
+      return v
+    case .range(let r):
+      let p = try position(i, count: r.count, "range", range)
+      return .number(Double(r.lower + p))
+    case .native(let n):
+      if let v = try catchingNative(range, { try n.index(i) }) { return v }
+      throw .error("\(n.typeName) cannot be indexed by \(describeForMessage(i))", range)
+    default:
+      throw .error("cannot index into \(withArticle(container.typeName))", range)
+    }
+  }
+
+  /// A checked position in a sequence of `count` items; negative counts from the end.
+  static func position(_ i: Value, count: Int, _ what: String, _ range: SourceRange)
+    throws(Unwind) -> Int
+  {
+    guard case .number(let x) = i, let n = exactInt(x) else {
+      throw .error("\(what) index must be an integer, got \(describeForMessage(i))", range)
+    }
+    let p = n < 0 ? n + count : n
+    guard p >= 0, p < count else {
+      throw .error("index \(n) out of range for \(what) of length \(count)", range)
+    }
+    return p
+  }
+
+  static func slice(_ r: RangeValue, count: Int, _ what: String, _ range: SourceRange)
+    throws(Unwind) -> Range<Int>
+  {
+    guard r.lower >= 0, r.lower <= r.end, r.end <= count else {
+      let text = Value.range(r).description
+      throw .error("range \(text) out of bounds for \(what) of length \(count)", range)
+    }
+    return r.lower..<r.end
+  }
+
+  /// `object.name`: a record field, a native member, or a method bound to the value.
+  static func member(_ object: Value, _ name: String, _ machine: Machine, _ range: SourceRange)
+    throws(Unwind) -> Value
+  {
+    switch object {
+    case .record(let record):
+      if let v = record[name] { return v }
+    case .native(let n):
+      if let v = try catchingNative(range, { try n.member(name) }) { return v }
+      throw .error("no member '\(name)' on \(n.typeName)", range)
+    default: break
+    }
+    if let method = machine.methods.lookup(object, name) {
+      if method.isMutating {
+        throw .error("mutating method '\(name)' must be called directly, as in x.\(name)(…)", range)
+      }
+      return .function(method.bound(to: object, machine: machine))
+    }
+    if case .record = object { throw .error("record has no field '\(name)'", range) }
+    throw .error("no member '\(name)' on \(object.typeName)", range)
+  }
+}

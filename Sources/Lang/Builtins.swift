@@ -1,0 +1,67 @@
+// The core builtins every interpreter has: print, display, len, str, type, assert,
+// error. Numeric functions (sqrt, exp, …) belong to Bindings, for numbers and
+// tensors together.
+
+extension Interpreter {
+  func registerCoreBuiltins() {
+    register(
+      NativeFunction(
+        name: "print", params: [Parameter("values", variadic: true)],
+        doc: "Writes the values, separated by spaces, and a newline."
+      ) { [weak self] args in
+        let text = try args.list("values").map(\.description).joined(separator: " ")
+        self?.output.emit(.stdout(text + "\n"))
+        return .nil
+      })
+    register(
+      NativeFunction(
+        name: "display", params: [Parameter("x")],
+        doc: "Shows x richly: records and lists of records as tables, figures as images."
+      ) { [weak self] args in
+        let x = try args.value("x")
+        if let self { output.emit(.display(display(x))) }
+        return .nil
+      })
+    register(
+      NativeFunction(
+        name: "len", params: [Parameter("x")],
+        doc: "The number of items of a list, characters of a string, fields of a record."
+      ) { args in
+        let x = try args.value("x")
+        switch x {
+        case .list(let items): return .number(Double(items.count))
+        case .string(let s): return .number(Double(s.count))
+        case .record(let r): return .number(Double(r.count))
+        case .range(let r): return .number(Double(r.count))
+        case .native(let n):
+          if let length = n.length { return .number(Double(length)) }
+        default: break
+        }
+        throw args.bad("x", expected: "a list, string, record or range")
+      })
+    register(
+      NativeFunction(
+        name: "str", params: [Parameter("x")], doc: "x as text, as print would write it."
+      ) { args in .string(try args.value("x").description) })
+    register(
+      NativeFunction(
+        name: "type", params: [Parameter("x")],
+        doc: "The type name of x: \"number\", \"string\", \"list\", \"tensor\", …"
+      ) { args in .string(try args.value("x").typeName) })
+    register(
+      NativeFunction(
+        name: "assert", params: [Parameter("condition"), Parameter("message", default: .nil)],
+        doc: "Stops with message (or \"assertion failed\") unless condition is true."
+      ) { args in
+        if try args.bool("condition") { return .nil }
+        let message = try args.value("message")
+        throw RuntimeError(message.isNil ? "assertion failed" : message.description)
+      })
+    register(
+      NativeFunction(
+        name: "error", params: [Parameter("message")], doc: "Stops with message as an error."
+      ) { args in
+        throw RuntimeError(try args.value("message").description)
+      })
+  }
+}

@@ -1,0 +1,100 @@
+// Compiling calls and method calls. `xs.append(4)` on a variable mutates that
+// variable in place; a record field holding a function is called like a method.
+
+extension Compiler {
+  func call(_ calleeExpr: Expr, _ args: [Argument], _ range: SourceRange) -> Code {
+    let callee = expression(calleeExpr)
+    let machine = self.machine
+    if args.allSatisfy({ $0.label == nil }) {
+      let codes = args.map { expression($0.value) }
+      return { f throws(Unwind) in
+        try machine.call(try callee(f), codes, f, range)
+      }
+    }
+    let evaluate = arguments(args)
+    return { f throws(Unwind) in
+      let c = try callee(f)
+      guard case .function(let callable) = c else {
+        throw .error("\(describeForMessage(c)) is not callable", range)
+      }
+      let (positional, named) = try evaluate(f)
+      return try machine.call(callable, positional: positional, named: named, range)
+    }
+  }
+
+  /// Evaluates arguments in order into positional values and (name, value) pairs.
+  func arguments(_ args: [Argument]) -> (Frame) throws(Unwind) -> ([Value], [(String, Value)]) {
+    let codes = args.map { (label: $0.label?.text, code: expression($0.value)) }
+    return { f throws(Unwind) in
+      var positional: [Value] = []
+      var named: [(String, Value)] = []
+      for (label, code) in codes {
+        let v = try code(f)
+        if let label { named.append((label, v)) } else { positional.append(v) }
+      }
+      return (positional, named)
+    }
+  }
+
+  func methodCall(_ object: Expr, _ name: Name, _ args: [Argument], _ range: SourceRange) -> Code {
+    let evaluate = arguments(args)
+    let machine = self.machine
+    let method = name.text
+    let target = lvalue(object)
+    return { f throws(Unwind) in
+      let keys = try target.keys(f)
+      let builtin: BuiltinMethod
+      do {
+        let receiver = try target.read(f, keys)
+        switch receiver {
+        case .record(let record):
+          if let field = record[method] {
+            return try machine.callValue(field, try evaluate(f), range)
+          }
+        case .native(let n):
+          guard let member = try catchingNative(range, { try n.member(method) }) else {
+            throw .error("no member '\(method)' on \(n.typeName)", name.range)
+          }
+          return try machine.callValue(member, try evaluate(f), range)
+        default: break
+        }
+        guard let found = machine.methods.lookup(receiver, method) else {
+          let what = if case .record = receiver { "record has no field or method" } else {
+            "no method"
+          }
+          let suffix = if case .record = receiver { "" } else { " on \(receiver.typeName)" }
+          throw .error("\(what) '\(method)'\(suffix)", name.range)
+        }
+        if case .reading(let body) = found.body {
+          let (positional, named) = try evaluate(f)
+          let args = try found.arguments(positional, named, machine, range)
+          return try catchingNative(range) { try body(receiver, args) }
+        }
+        builtin = found
+      }
+      // A mutating method: the receiver copy above is gone, so the variable's storage
+      // is uniquely referenced and the update happens in place.
+      guard case .mutating(let body) = builtin.body else { return .nil }
+      let (positional, named) = try evaluate(f)
+      let args = try builtin.arguments(positional, named, machine, range)
+      var result = Value.nil
+      try target.modify(f, keys, "call mutating method '\(method)' on", range) {
+        (v: inout Value) throws(Unwind) in
+        result = try catchingNative(range) { try body(&v, args) }
+      }
+      return result
+    }
+  }
+}
+
+extension Machine {
+  /// Calls a value with already evaluated arguments.
+  func callValue(_ callee: Value, _ args: ([Value], [(String, Value)]), _ range: SourceRange)
+    throws(Unwind) -> Value
+  {
+    guard case .function(let callable) = callee else {
+      throw .error("\(describeForMessage(callee)) is not callable", range)
+    }
+    return try call(callable, positional: args.0, named: args.1, range)
+  }
+}

@@ -1,0 +1,70 @@
+// Methods of built-in types: one name → method table per type, so the library can
+// grow without touching the interpreter. Natives bring their own via `member`.
+
+/// A method of a built-in type, bound to its receiver when called.
+final class BuiltinMethod {
+  enum Body {
+    /// Reads the receiver: `xs.map(f)`.
+    case reading((Value, Arguments) throws -> Value)
+    /// Updates the receiver in place: `xs.append(4)` (needs a `var`).
+    case mutating((inout Value, Arguments) throws -> Value)
+  }
+
+  let name: String
+  let parameters: [Parameter]
+  let doc: String
+  let body: Body
+
+  init(_ name: String, _ parameters: [Parameter], doc: String, _ body: Body) {
+    self.name = name
+    self.parameters = parameters
+    self.doc = doc
+    self.body = body
+  }
+
+  var isMutating: Bool {
+    if case .mutating = body { return true }
+    return false
+  }
+
+  func arguments(
+    _ positional: [Value], _ named: [(String, Value)], _ machine: Machine, _ range: SourceRange
+  ) throws(Unwind) -> Arguments {
+    let (values, given) = try machine.bind(parameters, positional, named, callee: name, range)
+    return Arguments(
+      callee: name, parameters: parameters, values: values, given: given, machine: machine)
+  }
+
+  /// The method as a function value with `receiver` fixed (`let f = xs.map`).
+  func bound(to receiver: Value, machine: Machine) -> NativeFunction {
+    NativeFunction(name: name, params: parameters, doc: doc) { [body] args in
+      guard case .reading(let read) = body else { throw RuntimeError("cannot bind '\(self.name)'") }
+      return try read(receiver, args)
+    }
+  }
+}
+
+/// The method tables of the built-in types.
+final class MethodTables {
+  var list: [String: BuiltinMethod] = [:]
+  var string: [String: BuiltinMethod] = [:]
+  var record: [String: BuiltinMethod] = [:]
+
+  init() {
+    installListMethods()
+    installStringMethods()
+  }
+
+  func lookup(_ receiver: Value, _ name: String) -> BuiltinMethod? {
+    switch receiver {
+    case .list: return list[name]
+    case .string: return string[name]
+    case .record: return record[name]
+    default: return nil
+    }
+  }
+
+  static func add(_ method: BuiltinMethod, to table: inout [String: BuiltinMethod]) {
+    table[method.name] = method
+  }
+}

@@ -1,0 +1,150 @@
+// Statements and blocks: declarations, assignments, loops and jumps.
+
+extension Parser {
+  /// Statements up to the end of input, or up to the `}` closing a block.
+  mutating func statements(untilBrace: Bool) -> [Stmt] {
+    var result: [Stmt] = []
+    while true {
+      while check(.newline) || check(.semicolon) { advance() }
+      let token = peek()
+      if token.kind == .eof { break }
+      if token.kind == .rightBrace {
+        if untilBrace { break }
+        _ = error("unexpected '}'")
+        advance()
+        continue
+      }
+      do {
+        result.append(try statement())
+      } catch {
+        synchronize()
+      }
+    }
+    return result
+  }
+
+  /// `{ statements }`, with newlines significant inside.
+  mutating func block() throws(ParseError) -> Block {
+    let open = try expect(.leftBrace, "'{'")
+    try nest()
+    defer { depth -= 1 }
+    ignoresNewlines.append(false)
+    defer { ignoresNewlines.removeLast() }
+    let body = statements(untilBrace: true)
+    guard check(.rightBrace) else {
+      if check(.eof) { throw error("this '{' is never closed", at: open.range) }
+      throw error("expected '}' to close the block opened at line \(open.range.start.line)")
+    }
+    advance()
+    return Block(statements: body, range: range(from: open.range))
+  }
+
+  mutating func statement() throws(ParseError) -> Stmt {
+    let start = peek().range
+    let kind: StmtKind
+    switch peek().kind {
+    case .keyword(.let), .keyword(.var):
+      let constant = advance().kind == .keyword(.let)
+      let name = try identifier("a variable name")
+      var value: Expr?
+      if match(.equal) {
+        skipNewlines()
+        value = try expression()
+      } else if constant {
+        throw error("'let' needs a value: let \(name.text) = …")
+      }
+      kind = .declaration(constant: constant, name, value)
+    case .keyword(.fn) where tokens[current + 1].kind == .identifier:
+      advance()
+      kind = .function(try functionRest(named: true, start: start))
+    case .keyword(.while):
+      advance()
+      let condition = try expression()
+      kind = .whileLoop(condition, try block())
+    case .keyword(.for):
+      advance()
+      let name = try identifier("a loop variable name")
+      _ = try expect(.keyword(.in), "'in' after the loop variable")
+      let sequence = try expression()
+      kind = .forLoop(name, sequence, try block())
+    case .keyword(.break):
+      advance()
+      kind = .breakLoop
+    case .keyword(.continue):
+      advance()
+      kind = .continueLoop
+    case .keyword(.return):
+      advance()
+      let ends: [TokenKind] = [.newline, .semicolon, .rightBrace, .eof]
+      kind = .returnValue(ends.contains(peek().kind) ? nil : try expression())
+    default:
+      kind = try expressionOrAssignment()
+    }
+    return try terminate(Stmt(kind: kind, range: range(from: start)))
+  }
+
+  /// An expression statement, or an assignment when `=`/`+=`/… follows the expression.
+  private mutating func expressionOrAssignment() throws(ParseError) -> StmtKind {
+    let target = try expression()
+    let op: AssignOp?
+    switch peek().kind {
+    case .equal: op = nil
+    case .plusEqual: op = .add
+    case .minusEqual: op = .subtract
+    case .starEqual: op = .multiply
+    case .slashEqual: op = .divide
+    default: return .expression(target, suppressed: false)
+    }
+    advance()
+    switch target.kind {
+    case .variable, .index, .member: break
+    default:
+      throw error("cannot assign to this expression", at: target.range)
+    }
+    skipNewlines()
+    return .assign(target, op, try expression())
+  }
+
+  /// Requires the end of a statement: a newline, `;` (which suppresses display of an
+  /// expression), a closing `}` or the end of input.
+  private mutating func terminate(_ statement: Stmt) throws(ParseError) -> Stmt {
+    var statement = statement
+    switch peek().kind {
+    case .semicolon:
+      advance()
+      if case .expression(let e, _) = statement.kind {
+        statement.kind = .expression(e, suppressed: true)
+      }
+    case .newline: advance()
+    case .rightBrace, .eof: break
+    default:
+      throw error("unexpected \(peek().display) after the statement; start a new line or use ';'")
+    }
+    return statement
+  }
+
+  /// After `fn` (and the name, when `named`): `(params) { body }`.
+  mutating func functionRest(named: Bool, start: SourceRange) throws(ParseError) -> FunctionDecl {
+    let name = named ? try identifier("a function name") : nil
+    _ = try expect(.leftParen, "'(' to start the parameter list")
+    var params: [ParamDecl] = []
+    do {
+      ignoresNewlines.append(true)
+      defer { ignoresNewlines.removeLast() }
+      while !check(.rightParen) {
+        let param = try identifier("a parameter name")
+        if params.contains(where: { $0.name.text == param.text }) {
+          throw error("duplicate parameter '\(param.text)'", at: param.range)
+        }
+        var defaultValue: Expr?
+        if match(.equal) { defaultValue = try expression() }
+        params.append(ParamDecl(name: param, defaultValue: defaultValue))
+        if !match(.comma) { break }
+      }
+      _ = try expect(.rightParen, "')' to end the parameter list")
+    }
+    let body = try block()
+    nextID += 1
+    return FunctionDecl(name: name, params: params, body: body, range: range(from: start), id: nextID)
+  }
+}

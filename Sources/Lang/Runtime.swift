@@ -1,0 +1,81 @@
+// Runtime plumbing shared by compiled code: frames, boxes for captured variables,
+// and the typed error that carries runtime faults and control flow.
+
+/// A variable captured by a closure: it lives in a box so the closure and the frame
+/// that declared it share one storage.
+final class Box {
+  var value: Value
+  init(_ value: Value) { self.value = value }
+}
+
+/// What one call of a function sees: its slots on the interpreter's value stack, the
+/// boxes of its captured locals and the boxes its closure captured. A trivial struct
+/// (no reference counting) because it is passed to every compiled node.
+struct Frame {
+  let slots: UnsafeMutablePointer<Value>
+  let boxes: UnsafeMutablePointer<Box?>
+  let captures: UnsafeMutablePointer<Box>
+}
+
+/// A runtime error on its way to the top, collecting the *lr* call stack as it
+/// passes call sites. `pending` is where the error stands in the innermost function
+/// not yet recorded in the stack.
+final class RuntimeFault: Error, @unchecked Sendable {
+  var diagnostic: Diagnostic
+  var pending: SourceRange
+
+  init(_ message: String, at range: SourceRange) {
+    diagnostic = .runtime(message, at: range)
+    pending = range
+  }
+
+  init(continuing diagnostic: Diagnostic, at range: SourceRange) {
+    self.diagnostic = diagnostic
+    pending = range
+  }
+
+  /// The error leaves function `name` through the call at `callSite`.
+  func leave(_ name: String, callSite: SourceRange) {
+    diagnostic.stack.append(StackFrame(function: name, range: pending))
+    pending = callSite
+  }
+
+  /// The finished diagnostic once the error reaches top-level code. A stack with
+  /// only the top-level frame says nothing the range does not, so it stays empty.
+  func finished(topLevel: String) -> Diagnostic {
+    var d = diagnostic
+    if !d.stack.isEmpty { d.stack.append(StackFrame(function: topLevel, range: pending)) }
+    return d
+  }
+}
+
+/// How compiled code leaves a node early: an error, or `break`/`continue`/`return`.
+/// Typed throws keep these as cheap returns instead of boxed existentials.
+enum Unwind: Error, @unchecked Sendable {
+  case fault(RuntimeFault)
+  case breakLoop
+  case continueLoop
+  case returnValue(Value)
+
+  static func error(_ message: String, _ range: SourceRange) -> Unwind {
+    .fault(RuntimeFault(message, at: range))
+  }
+}
+
+/// A compiled node: evaluates in a frame to a value.
+typealias Code = (Frame) throws(Unwind) -> Value
+
+/// Runs `body` and turns any Swift error into a fault at `range`: natives may throw
+/// anything, and the user must see a diagnostic, never a crash.
+@inline(__always)
+func catchingNative<R>(_ range: SourceRange, _ body: () throws -> R) throws(Unwind) -> R {
+  do {
+    return try body()
+  } catch let unwind as Unwind {
+    throw unwind
+  } catch let diagnostic as Diagnostic {
+    throw .fault(RuntimeFault(continuing: diagnostic, at: range))
+  } catch {
+    throw .error(String(describing: error), range)
+  }
+}

@@ -1,0 +1,87 @@
+// Functions written in lr: compiled code shared by every closure made from one
+// `fn`, plus each closure's captured boxes and evaluated defaults.
+
+/// The compiled form of one `fn`: shared by all closures created from it.
+final class FunctionCode {
+  let name: String
+  let paramNames: [String]
+  /// Slots a call needs on the value stack; parameters occupy the first ones.
+  let slotCount: Int
+  /// Boxes a call needs for locals that closures capture.
+  let boxCount: Int
+  /// Parameters that closures capture: (parameter slot, box) copied at entry.
+  let boxedParams: [(slot: Int, box: Int)]
+  let body: Code
+  let doc: String
+
+  init(
+    name: String, paramNames: [String], slotCount: Int, boxCount: Int,
+    boxedParams: [(slot: Int, box: Int)], doc: String, body: @escaping Code
+  ) {
+    self.name = name
+    self.paramNames = paramNames
+    self.slotCount = slotCount
+    self.boxCount = boxCount
+    self.boxedParams = boxedParams
+    self.doc = doc
+    self.body = body
+  }
+}
+
+/// A closure: compiled code plus what it captured when `fn` was evaluated.
+final class UserFunction: Callable {
+  let code: FunctionCode
+  let name: String
+  let parameters: [Parameter]
+  /// Defaults evaluated when the function was created, parallel to the parameters.
+  let defaults: [Value?]
+  let captures: UnsafeMutablePointer<Box>
+  let captureCount: Int
+
+  init(code: FunctionCode, name: String, defaults: [Value?], captures: [Box]) {
+    self.code = code
+    self.name = name
+    self.defaults = defaults
+    self.parameters = zip(code.paramNames, defaults).map { Parameter($0, default: $1) }
+    captureCount = captures.count
+    self.captures = UnsafeMutablePointer<Box>.allocate(capacity: max(captures.count, 1))
+    self.captures.initialize(from: captures, count: captures.count)
+  }
+
+  deinit {
+    captures.deinitialize(count: captureCount)
+    captures.deallocate()
+  }
+
+  var doc: String { code.doc }
+
+  /// Runs the body with arguments already in `base[0..<parameters.count]`.
+  @inline(__always)
+  func run(_ base: UnsafeMutablePointer<Value>) throws(Unwind) -> Value {
+    let boxCount = code.boxCount
+    if boxCount == 0 {
+      return try invoke(Frame(slots: base, boxes: noBoxes, captures: captures))
+    }
+    let boxes = UnsafeMutablePointer<Box?>.allocate(capacity: boxCount)
+    boxes.initialize(repeating: nil, count: boxCount)
+    defer {
+      boxes.deinitialize(count: boxCount)
+      boxes.deallocate()
+    }
+    for (slot, box) in code.boxedParams { boxes[box] = Box(base[slot]) }
+    return try invoke(Frame(slots: base, boxes: boxes, captures: captures))
+  }
+
+  @inline(__always)
+  private func invoke(_ frame: Frame) throws(Unwind) -> Value {
+    do {
+      return try code.body(frame)
+    } catch {
+      if case .returnValue(let v) = error { return v }
+      throw error
+    }
+  }
+}
+
+/// The box storage of frames that have no captured locals: never read or written.
+nonisolated(unsafe) let noBoxes = UnsafeMutablePointer<Box?>.allocate(capacity: 1)

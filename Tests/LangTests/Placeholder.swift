@@ -1,1 +1,0 @@
-// LangTests (scaffolding)

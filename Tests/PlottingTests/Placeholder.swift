@@ -1,1 +1,0 @@
-// PlottingTests (scaffolding)

@@ -1,0 +1,79 @@
+// Matrix products against a naive triple loop, transpose flags, batching and errors.
+import Testing
+import Tensors
+import _TestSupport
+
+@Suite struct MatmulTests {
+  @Test(arguments: [(1, 1, 1), (3, 4, 5), (7, 2, 9), (16, 33, 8), (64, 17, 65)])
+  func matchesNaiveProduct(m: Int, k: Int, n: Int) throws {
+    var rng = RNG(seed: UInt64(m * 10_000 + k * 100 + n))
+    let a = try Tensor.randn([m, k], using: &rng)
+    let b = try Tensor.randn([k, n], using: &rng)
+    let c = try a.matmul(b)
+    #expect(c.shape == [m, n])
+    let expected = naiveMatmul(rowsOf(a), rowsOf(b)).flatMap { $0 }
+    #expect(allClose(c.scalars, expected, rtol: 1e-4, atol: 1e-4))
+  }
+
+  @Test func transposeFlagsMatchExplicitTransposes() throws {
+    var rng = RNG(seed: 11)
+    let a = try Tensor.randn([6, 4], using: &rng)
+    let b = try Tensor.randn([6, 5], using: &rng)
+    let c = try Tensor.randn([3, 4], using: &rng)
+    let atb = try a.matmul(b, transposeSelf: true)
+    #expect(atb.shape == [4, 5])
+    #expect(allClose(atb.scalars, try a.T.matmul(b).scalars, rtol: 1e-5, atol: 1e-5))
+    let act = try a.matmul(c, transposeOther: true)
+    #expect(act.shape == [6, 3])
+    #expect(allClose(act.scalars, try a.matmul(c.T).scalars, rtol: 1e-5, atol: 1e-5))
+    let d = try Tensor.randn([5, 3], using: &rng)
+    let both = try Tensor.matmul(c, d, transposeA: true, transposeB: true)
+    #expect(both.shape == [4, 5])
+    #expect(allClose(both.scalars, try c.T.matmul(d.T).scalars, rtol: 1e-5, atol: 1e-5))
+  }
+
+  @Test func vectorsAndBatches() throws {
+    let m = try Tensor([[1, 2], [3, 4], [5, 6]])
+    #expect(try m.matmul(Tensor([1, 1])).scalars == [3, 7, 11])
+    #expect(try m.matmul(Tensor([1, 1])).shape == [3])
+    #expect(try Tensor([1, 0, 1]).matmul(m).scalars == [6, 8])
+    #expect(try Tensor([1, 2]).matmul(Tensor([3, 4])).shape == [])
+    let stack = try Tensor.stack([m, m * 2])
+    let product = try stack.matmul(Tensor.eye(2))
+    #expect(product.shape == [2, 3, 2])
+    #expect(product == stack)
+    let paired = try stack.matmul(Tensor.stack([Tensor.eye(2), Tensor.eye(2) * 3]))
+    #expect(try paired.select(1) == m * 6)
+    #expect(throws: TensorError.self) { try stack.matmul(Tensor.zeros([3, 2, 2])) }
+  }
+
+  @Test func misalignedShapesNameBoth() throws {
+    let a = try Tensor.zeros([3, 4])
+    let b = try Tensor.zeros([5, 2])
+    #expect(thrownMessage { try a.matmul(b) } == "matmul: shapes [3, 4] and [5, 2] are not aligned (4 ≠ 5)")
+    #expect(
+      thrownMessage { try a.matmul(b, transposeOther: true) }
+        == "matmul: shapes [3, 4] and [5, 2] are not aligned for A·Bᵀ (4 ≠ 2)")
+    #expect(throws: TensorError.self) { try Tensor(scalar: 1).matmul(a) }
+  }
+
+  @Test func emptyInnerDimensionGivesZeros() throws {
+    let c = try Tensor.zeros([3, 0]).matmul(Tensor.zeros([0, 2]))
+    #expect(c.shape == [3, 2])
+    #expect(c.scalars == Array(repeating: 0, count: 6))
+  }
+
+  @Test func gemmAccumulatesIntoExistingTensor() throws {
+    var rng = RNG(seed: 5)
+    let x = try Tensor.randn([8, 3], using: &rng)
+    let d = try Tensor.randn([8, 2], using: &rng)
+    let start = try Tensor.ones([2, 3])
+    var g = start
+    try Tensor.gemm(transposeA: true, alpha: 0.5, a: d, b: x, beta: 2, c: &g)
+    let expected = try d.T.matmul(x) * 0.5 + start * 2
+    #expect(allClose(g.scalars, expected.scalars, rtol: 1e-5, atol: 1e-5))
+    #expect(start.scalars == Array(repeating: 1, count: 6))  // copy-on-write kept `start`
+    var wrong = try Tensor.zeros([3, 3])
+    #expect(throws: TensorError.self) { try Tensor.gemm(transposeA: true, a: d, b: x, c: &wrong) }
+  }
+}

@@ -1,1 +1,0 @@
-// TensorsTests (scaffolding)
