@@ -83,7 +83,9 @@ private final class Watchdog {
   private let flag = Flag()
 
   init(seconds: Double, interrupt: InterruptSwitch) {
-    timer = DispatchSource.makeTimerSource(queue: .global())
+    // A queue of its own targets the overcommitting root queue, which always gets a
+    // thread: on `.global()` the timer can starve while busy cells hold every core.
+    timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "lrnb.cell-timeout"))
     timer.schedule(deadline: .now() + seconds, repeating: Self.repeatInterval)
     timer.setEventHandler { [flag] in
       flag.value.store(true, ordering: .relaxed)
