@@ -23,6 +23,7 @@ import Testing
     "&a", "*a", "!!str", "\"", "'", "\t", "\r\n", "\n", "\u{FEFF}", "é", "κ", "\\", "<", ">", "|",
     "#", "> ",
     "1. ", "    ", "***", "[x]: http://x", "![a](b)", "<pre>", "`", "\u{0}", "seed: 9", "params:",
+    "$", "$$", "$x_1$", "\\frac{", "\\left(", "\\begin{pmatrix}",
   ]
 
   @Test func mangledNotebooksNeverCrash() throws {
