@@ -108,6 +108,14 @@ public final class CellCache {
 
   private var manifestURL: URL { directory.appendingPathComponent("manifest.json") }
 
+  /// Where a notebook's cache lives by default: `.lrnb-cache/NAME/` next to the notebook
+  /// (the repository's `.gitignore` already leaves `notebooks/.lrnb-cache/` out).
+  public static func defaultDirectory(forNotebookAt url: URL) -> URL {
+    let name = url.deletingPathExtension().lastPathComponent
+    return url.deletingLastPathComponent().appendingPathComponent(".lrnb-cache", isDirectory: true)
+      .appendingPathComponent(name.isEmpty ? "notebook" : name, isDirectory: true)
+  }
+
   /// Compares `key` with the last run's key for `cell`.
   func status(of cell: Cell, key: CacheKey) -> CacheStatus {
     guard let old = previous[cell.slug] else {

@@ -9,7 +9,7 @@ extension TeXMath {
       let upright = name.first?.isUppercase == true ? " mathvariant=\"normal\"" : ""
       return Atom(markup: "<mi\(upright)>\(symbol)</mi>")
     }
-    if let symbol = Self.operators[name] { return Atom(markup: "<mo>\(HTML.escape(symbol))</mo>") }
+    if let symbol = Self.operators[name] { return Atom(markup: Self.mo(symbol)) }
     if let symbol = Self.largeOperators[name] {
       return Atom(
         markup: "<mo largeop=\"true\" movablelimits=\"true\">\(symbol)</mo>",

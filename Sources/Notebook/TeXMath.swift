@@ -221,7 +221,17 @@ struct TeXMath {
     case "'": op = "′"
     default: op = String(c)
     }
-    return "<mo>\(HTML.escape(op))</mo>"
+    return Self.mo(op)
+  }
+
+  /// Delimiters TeX leaves at their natural size unless `\left`/`\right`/`\big` ask;
+  /// MathML would stretch them to the height of the whole row.
+  static let fixedFences: Set<String> = ["(", ")", "[", "]", "{", "}", "|", "‖", "⟨", "⟩", "⌊", "⌋", "⌈", "⌉", "∣"]
+
+  /// An `<mo>` for `op`, kept at its natural size when it is a delimiter.
+  static func mo(_ op: String) -> String {
+    let fixed = fixedFences.contains(op) ? " stretchy=\"false\"" : ""
+    return "<mo\(fixed)>\(HTML.escape(op))</mo>"
   }
 
   func mark(_ text: String) -> String {
