@@ -226,7 +226,9 @@ struct TeXMath {
 
   /// Delimiters TeX leaves at their natural size unless `\left`/`\right`/`\big` ask;
   /// MathML would stretch them to the height of the whole row.
-  static let fixedFences: Set<String> = ["(", ")", "[", "]", "{", "}", "|", "‖", "⟨", "⟩", "⌊", "⌋", "⌈", "⌉", "∣"]
+  static let fixedFences: Set<String> = [
+    "(", ")", "[", "]", "{", "}", "|", "‖", "⟨", "⟩", "⌊", "⌋", "⌈", "⌉", "∣",
+  ]
 
   /// An `<mo>` for `op`, kept at its natural size when it is a delimiter.
   static func mo(_ op: String) -> String {
