@@ -29,6 +29,7 @@ public final class InterpreterKernel: Kernel {
     self.figureSizeHandler = figureSize
   }
 
+  /// Passes the seed to the `seed` closure given at creation.
   public func seed(_ value: UInt64) { seedHandler?(value) }
 
   /// Defines the parameter as a global constant.
@@ -36,6 +37,7 @@ public final class InterpreterKernel: Kernel {
     interpreter.define(name, value.lrValue)
   }
 
+  /// The interpreter's parse and resolve problems for `source`; nothing runs.
   public func check(_ source: Source) -> [Diagnostic] { interpreter.check(source) }
 
   /// Runs the cell with the interpreter's output sent to `sink`. A `timeout` starts a

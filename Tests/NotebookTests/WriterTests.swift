@@ -95,6 +95,19 @@ import _TestSupport
     #expect(!markdown.contains("#| label"))
   }
 
+  @Test func neverOverwritesTheNotebook() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("notes.md").path
+    let notebook = try NotebookReader.read("```lr\nprint a\n```\n", name: path)
+    let run = NotebookRunner(kernel: FakeKernel()).run(notebook)
+    #expect(throws: ReportWriterError.wouldOverwriteNotebook(path)) {
+      try ReportWriter(run: run).write(to: directory, formats: [.html, .markdown])
+    }
+    #expect(
+      !FileManager.default.fileExists(atPath: directory.appendingPathComponent("notes.html").path))
+  }
+
   @Test func atomicWriteReplacesWholeFile() throws {
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
