@@ -4,7 +4,7 @@ SWIFT ?= swift
 NOTEBOOK ?= notebooks/01-svd-tour.lrnb
 OUT ?= out
 
-.PHONY: deps build run test lint clean
+.PHONY: deps build run test lint bench clean
 
 deps:
 	@scripts/install-deps
@@ -15,12 +15,19 @@ build: deps
 run: build
 	.build/release/lrnb run $(NOTEBOOK) --out $(OUT)
 
+# Tests run optimised: training on real data is 10-100x slower in debug builds.
+# A separate build folder keeps `make run`'s release build from being rebuilt.
+TEST_FLAGS = -c release -Xswiftc -enable-testing --scratch-path .build-test
+
 test: deps
-	$(SWIFT) build --product lrnb
-	$(SWIFT) test
+	$(SWIFT) build $(TEST_FLAGS) --build-tests
+	$(SWIFT) test $(TEST_FLAGS) --skip-build
+
+bench:
+	bench/run
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
 clean:
-	rm -rf .build $(OUT)
+	rm -rf .build .build-test $(OUT)

@@ -7,7 +7,7 @@ import PackageDescription
 
 let package = Package(
   name: "lrnb",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "lrnb", targets: ["lrnb"])
   ],
@@ -52,6 +52,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]),
+    .executableTarget(
+      name: "lrnb-bench", dependencies: ["Tensors", "COpenBLAS"], path: "bench/Sources/lrnb-bench"),
     .target(name: "_TestSupport", path: "Sources/TestSupport", exclude: ["README.md"]),
 
     // Tests.
@@ -61,7 +63,8 @@ let package = Package(
       name: "PlottingTests", dependencies: ["Plotting", "PlottingCairo", "Imaging", "_TestSupport"],
       exclude: ["Golden"]),
     .testTarget(name: "LangTests", dependencies: ["Lang", "_TestSupport"], exclude: ["Spec"]),
-    .testTarget(name: "BindingsTests", dependencies: ["Bindings", "Lang", "Tensors", "_TestSupport"]),
+    .testTarget(
+      name: "BindingsTests", dependencies: ["Bindings", "Lang", "Tensors", "Imaging", "_TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "_TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["lrnb", "_TestSupport"]),
   ]

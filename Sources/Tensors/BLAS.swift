@@ -51,22 +51,29 @@ extension Tensor {
         operation: "gemm", lhs: [m, n], rhs: c.shape, reason: "differ (product and output)")
     }
     c.makeUnique()
-    try gemmUnchecked(
+    try unsafeGEMM(
       transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
       a: a.storage.pointer, lda: a.shape[1], b: b.storage.pointer, ldb: b.shape[1], beta: beta,
-      c: c.storage.pointer)
+      c: c.storage.pointer, ldc: n)
   }
 
-  /// `cblas_sgemm` on row-major pointers whose shapes the caller has checked.
-  static func gemmUnchecked(
+  /// `cblas_sgemm` on raw row-major buffers: `C = alpha·op(A)·op(B) + beta·C` with `C`
+  /// `m × n` (row stride `ldc`), for kernels in this package that multiply sub-blocks of
+  /// tensors (e.g. im2col tiles) without copying them out.
+  ///
+  /// Unchecked: the caller guarantees every buffer holds the elements its dimensions and
+  /// leading dimensions imply. Only sizes beyond BLAS's 32-bit integers throw.
+  package static func unsafeGEMM(
     transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
     a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, beta: Float,
-    c: UnsafeMutablePointer<Float>
+    c: UnsafeMutablePointer<Float>, ldc: Int
   ) throws {
     guard m > 0, n > 0 else { return }
     if k == 0 {
       // BLAS would reject the zero leading dimensions; the product is empty, so c = beta·c.
-      for i in 0..<(m * n) { c[i] = beta == 0 ? 0 : beta * c[i] }
+      for i in 0..<m {
+        for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] }
+      }
       return
     }
     cblas_sgemm(
@@ -74,7 +81,7 @@ extension Tensor {
       transposeB ? CblasTrans : CblasNoTrans,
       try blasInt(m, operation: "matmul"), try blasInt(n, operation: "matmul"),
       try blasInt(k, operation: "matmul"), alpha, a, try blasInt(lda, operation: "matmul"),
-      b, try blasInt(ldb, operation: "matmul"), beta, c, try blasInt(n, operation: "matmul"))
+      b, try blasInt(ldb, operation: "matmul"), beta, c, try blasInt(ldc, operation: "matmul"))
   }
 
   static func alignmentError(

@@ -6,12 +6,26 @@
 // of the result's shape, so chains like `(a * b + c).relu()` allocate once.
 
 extension Tensor {
+  /// A tensor of the same shape holding `transform` of every scalar, for one-off
+  /// elementwise functions that have no built-in operation.
+  ///
+  /// ```swift
+  /// let softplus = x.map { log1p(exp($0)) }
+  /// ```
+  public func map(_ transform: (Float) throws -> Float) rethrows -> Tensor {
+    let result = Tensor(uninitializedShape: shape)
+    let (source, target) = (storage.pointer, result.storage.pointer)
+    for i in 0..<count { target[i] = try transform(source[i]) }
+    return result
+  }
+
   /// `f` applied to every scalar.
   @inline(__always)
   consuming func mapped(_ f: (Float) -> Float) -> Tensor {
     let n = count
     let source = storage.pointer
-    let output = isKnownUniquelyReferenced(&storage) ? storage : TensorStorage(uninitializedCount: n)
+    let output =
+      isKnownUniquelyReferenced(&storage) ? storage : TensorStorage(uninitializedCount: n)
     let target = output.pointer
     for i in 0..<n { target[i] = f(source[i]) }
     return Tensor(uncheckedShape: shape, storage: output)
@@ -24,14 +38,16 @@ extension Tensor {
     _ f: (Float, Float) -> Float
   ) throws -> Tensor {
     let shape =
-      lhs.shape == rhs.shape ? lhs.shape : try broadcastShape(lhs.shape, rhs.shape, operation: operation)
+      lhs.shape == rhs.shape
+      ? lhs.shape : try broadcastShape(lhs.shape, rhs.shape, operation: operation)
     let output: TensorStorage
     if lhs.shape == shape, isKnownUniquelyReferenced(&lhs.storage) {
       output = lhs.storage
     } else if rhs.shape == shape, isKnownUniquelyReferenced(&rhs.storage) {
       output = rhs.storage
     } else {
-      output = TensorStorage(uninitializedCount: try checkedElementCount(shape, operation: operation))
+      output = TensorStorage(
+        uninitializedCount: try checkedElementCount(shape, operation: operation))
     }
     combine(lhs, rhs, shape: shape, into: output, f)
     return Tensor(uncheckedShape: shape, storage: output)

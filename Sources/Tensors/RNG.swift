@@ -1,9 +1,4 @@
 // A seeded, reproducible random number generator: xoshiro256** seeded through SplitMix64.
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// A fast, seedable pseudo-random generator (xoshiro256** by Blackman and Vigna).
 ///
@@ -87,9 +82,9 @@ public struct RNG: RandomNumberGenerator, Sendable {
     // u1 ∈ (0, 1] keeps the logarithm finite.
     let u1 = Double((next() >> 11) + 1) * 0x1p-53
     let u2 = nextDouble()
-    let radius = (-2 * log(u1)).squareRoot()
+    let radius = (-2 * LibM.log(u1)).squareRoot()
     let angle = 2 * Double.pi * u2
-    return (radius * cos(angle), radius * sin(angle))
+    return (radius * LibM.cos(angle), radius * LibM.sin(angle))
   }
 
   /// Shuffles `elements` in place (Fisher–Yates), reproducibly for a given seed.
@@ -101,8 +96,13 @@ public struct RNG: RandomNumberGenerator, Sendable {
   }
 
   /// A random permutation of `0..<count` (empty when `count` ≤ 0).
-  public mutating func permutation(_ count: Int) -> [Int] {
+  /// - Throws: `TensorError.tooLarge` when `count` exceeds `Tensor.maxElements`.
+  public mutating func permutation(_ count: Int) throws -> [Int] {
     guard count > 0 else { return [] }
+    guard count <= Tensor.maxElements else {
+      throw TensorError.tooLarge(
+        operation: "permutation", shape: [count], elements: count, limit: Tensor.maxElements)
+    }
     var result = Array(0..<count)
     shuffle(&result)
     return result

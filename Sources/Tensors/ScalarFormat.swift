@@ -1,9 +1,4 @@
 // Number formatting for tensor printouts: integers, fixed point or scientific, aligned.
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// One number style for all scalars a printout shows, chosen from their magnitudes so
 /// columns line up: integers when every value is integral, otherwise about four
@@ -28,7 +23,7 @@ struct ScalarFormat {
     } else if largest >= 1e5 || largest < 1e-3 {
       style = .scientific
     } else {
-      let magnitude = Int(log10(largest).rounded(.down))
+      let magnitude = Int(LibM.log10(largest).rounded(.down))
       style = .fixed(decimals: Swift.min(Swift.max(3 - magnitude, 0), 8))
     }
     width = sample.map { unpadded($0).count }.max() ?? 1
@@ -52,14 +47,14 @@ struct ScalarFormat {
       return sign + Self.fixed(magnitude, decimals: decimals)
     case .scientific:
       if magnitude == 0 { return "0.000e+00" }
-      var exponent = Int(log10(magnitude).rounded(.down))
-      var mantissa = (magnitude / pow(10, Double(exponent)) * 1000).rounded()
+      var exponent = Int(LibM.log10(magnitude).rounded(.down))
+      var mantissa = (magnitude / LibM.pow(10, Double(exponent)) * 1000).rounded()
       if mantissa >= 10_000 {
         exponent += 1
         mantissa = 1000
       } else if mantissa < 1000 {
         exponent -= 1
-        mantissa = (magnitude / pow(10, Double(exponent)) * 1000).rounded()
+        mantissa = (magnitude / LibM.pow(10, Double(exponent)) * 1000).rounded()
       }
       let digits = Self.fixed(mantissa / 1000, decimals: 3)
       let exponentText = String(Swift.abs(exponent))
@@ -70,7 +65,7 @@ struct ScalarFormat {
 
   /// `magnitude` (≥ 0, below 10¹⁰) rounded to `decimals` places, e.g. `3.142`.
   private static func fixed(_ magnitude: Double, decimals: Int) -> String {
-    let scale = Int64(pow(10, Double(decimals)))
+    let scale = Int64(LibM.pow(10, Double(decimals)))
     let scaled = Int64((magnitude * Double(scale)).rounded())
     let whole = String(scaled / scale)
     guard decimals > 0 else { return whole }

@@ -62,7 +62,7 @@ extension Tensor {
     let a = try normalizedAxis(axis, rank: rank, operation: "variance")
     let deviations = try self - mean(axis: a, keepDims: true)
     return try (deviations * deviations).sum(axis: a, keepDims: keepDims)
-      / Float(shape[a] - correction)
+      / Float(Double(shape[a]) - Double(correction))
   }
 
   /// Standard deviations along `axis`.

@@ -63,7 +63,8 @@ extension Tensor {
     let limit = Double(Tensor.maxElements)
     let count = span <= 0 ? 0 : span.rounded(.up)
     guard count <= limit else {
-      throw TensorError.tooLarge(operation: "arange", shape: [], elements: nil, limit: Tensor.maxElements)
+      throw TensorError.tooLarge(
+        operation: "arange", shape: [], elements: nil, limit: Tensor.maxElements)
     }
     let n = Int(count)
     return try Tensor(shape: [n]) { buffer in

@@ -29,7 +29,8 @@ extension Tensor {
     }
     var offset = 0
     for (axis, index) in indices.enumerated() {
-      offset = offset * shape[axis] + (try normalizedIndex(index, size: shape[axis], operation: operation))
+      offset =
+        offset * shape[axis] + (try normalizedIndex(index, size: shape[axis], operation: operation))
     }
     return offset
   }

@@ -46,11 +46,11 @@ extension Tensor {
     let result = Tensor(uninitializedShape: resultShape)
     let (strideA, strideB) = (batchA.isEmpty ? 0 : m * k, batchB.isEmpty ? 0 : k * n)
     for i in 0..<batch.product {
-      try Tensor.gemmUnchecked(
+      try Tensor.unsafeGEMM(
         transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1,
         a: storage.pointer + i * strideA, lda: a[1],
         b: other.storage.pointer + i * strideB, ldb: b[1], beta: 0,
-        c: result.storage.pointer + i * m * n)
+        c: result.storage.pointer + i * m * n, ldc: n)
     }
     return result
   }

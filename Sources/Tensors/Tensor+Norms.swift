@@ -1,9 +1,4 @@
 // Norms and condition numbers: Frobenius, spectral (2-norm), vector p-norms, cond.
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 extension Tensor {
   /// √(Σ x²) over all scalars: the Frobenius norm of a matrix, the 2-norm of a vector.
@@ -42,8 +37,8 @@ extension Tensor {
     default:
       let exponent = Double(p)
       var total = 0.0
-      for i in 0..<count { total += Foundationless.pow(Double(Swift.abs(x[i])), exponent) }
-      return Float(Foundationless.pow(total, 1 / exponent))
+      for i in 0..<count { total += LibM.pow(Double(Swift.abs(x[i])), exponent) }
+      return Float(LibM.pow(total, 1 / exponent))
     }
   }
 
@@ -63,16 +58,5 @@ extension Tensor {
       throw TensorError.invalidShape(operation: "cond", shape: shape, reason: "is empty")
     }
     return smallest == 0 ? .infinity : largest / smallest
-  }
-}
-
-/// libm's `pow`, named so it does not collide with `Tensor.pow`.
-private enum Foundationless {
-  static func pow(_ x: Double, _ y: Double) -> Double {
-    #if canImport(Glibc)
-      Glibc.pow(x, y)
-    #else
-      Darwin.pow(x, y)
-    #endif
   }
 }

@@ -68,6 +68,6 @@ extension Tensor {
     guard rank > 0 else {
       throw TensorError.invalidShape(operation: "shuffle", shape: shape, reason: "has no rows")
     }
-    return try gatherRows(rng.permutation(shape[0]))
+    return try gatherRows(try rng.permutation(shape[0]))
   }
 }

@@ -43,7 +43,9 @@ extension Tensor {
   /// gives the unbiased sample variance. NaN when count ≤ `correction`.
   public func variance(correction: Int = 0) -> Float {
     let n = count
-    guard n > correction else { return .nan }
+    // Double arithmetic: `n - correction` must not overflow for any user-given correction.
+    let divisor = Double(n) - Double(correction)
+    guard divisor > 0 else { return .nan }
     let p = storage.pointer
     let mean = sumOfScalars(p, n) / Double(n)
     var total = 0.0
@@ -51,7 +53,7 @@ extension Tensor {
       let d = Double(p[i]) - mean
       total += d * d
     }
-    return Float(total / Double(n - correction))
+    return Float(total / divisor)
   }
 
   /// The standard deviation of all scalars, √`variance(correction:)`.

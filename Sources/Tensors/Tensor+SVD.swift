@@ -63,7 +63,8 @@ extension Tensor {
   /// The `(rows, columns)` of a finite matrix whose sizes fit LAPACK's 32-bit integers.
   func matrixShape(operation: String) throws -> (Int, Int) {
     guard rank == 2 else {
-      throw TensorError.invalidShape(operation: operation, shape: shape, reason: "is not a matrix (2-D)")
+      throw TensorError.invalidShape(
+        operation: operation, shape: shape, reason: "is not a matrix (2-D)")
     }
     _ = try blasInt(shape[0], operation: operation)
     _ = try blasInt(shape[1], operation: operation)

@@ -103,7 +103,9 @@ extension Tensor {
     for i0 in stride(from: 0, to: rows, by: tile) {
       for j0 in stride(from: 0, to: columns, by: tile) {
         for i in i0..<Swift.min(i0 + tile, rows) {
-          for j in j0..<Swift.min(j0 + tile, columns) { target[j * rows + i] = source[i * columns + j] }
+          for j in j0..<Swift.min(j0 + tile, columns) {
+            target[j * rows + i] = source[i * columns + j]
+          }
         }
       }
     }
@@ -117,7 +119,8 @@ extension Tensor {
     let combined = try broadcastShape(newShape, shape, operation: "broadcast")
     guard combined == newShape else {
       throw TensorError.shapeMismatch(
-        operation: "broadcast", lhs: shape, rhs: newShape, reason: "do not broadcast one to the other")
+        operation: "broadcast", lhs: shape, rhs: newShape,
+        reason: "do not broadcast one to the other")
     }
     _ = try checkedElementCount(newShape, operation: "broadcast")
     let result = Tensor(uninitializedShape: newShape)

@@ -46,6 +46,10 @@ public enum TensorError: Error, CustomStringConvertible, Equatable, Sendable {
     case .invalidArgument(let operation, let message):
       return "\(operation): \(message)"
     case .lapackFailure(let operation, let routine, let info):
+      // LAPACKE's own codes: LAPACK_WORK_MEMORY_ERROR and LAPACK_TRANSPOSE_MEMORY_ERROR.
+      if info == -1010 || info == -1011 {
+        return "\(operation): LAPACK \(routine) ran out of memory for its workspace"
+      }
       if info < 0 {
         return "\(operation): LAPACK \(routine) rejected argument \(-info) (info = \(info))"
       }

@@ -1,6 +1,6 @@
+import Tensors
 // Elementwise arithmetic with NumPy broadcasting, in-place forms, and comparison masks.
 import Testing
-import Tensors
 import _TestSupport
 
 @Suite struct BroadcastTests {

@@ -1,6 +1,6 @@
+import Tensors
 // Creation helpers: zeros, ones, full, eye, arange, linspace.
 import Testing
-import Tensors
 
 @Suite struct CreationTests {
   @Test func constantTensors() throws {

@@ -1,6 +1,6 @@
+import Tensors
 // SVD, QR and symmetric eigendecomposition: reconstructions, orthonormality, order, signs.
 import Testing
-import Tensors
 import _TestSupport
 
 @Suite struct DecompositionTests {

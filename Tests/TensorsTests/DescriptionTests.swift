@@ -1,6 +1,6 @@
+import Tensors
 // The NumPy-like printout: header, alignment, number styles and truncation.
 import Testing
-import Tensors
 
 @Suite struct DescriptionTests {
   @Test func matrixWithFixedPoint() throws {
@@ -41,7 +41,8 @@ import Tensors
   @Test func scientificAndSpecialValues() {
     #expect(Tensor([1.5e6, -2e-2]).description == "tensor [2]\n[ 1.500e+06  -2.000e-02]")
     #expect(Tensor([0.00001234]).description == "tensor [1]\n[1.234e-05]")
-    #expect(Tensor([1, .nan, -.infinity, 2.5]).description == "tensor [4]\n[1.000    nan   -inf  2.500]")
+    #expect(
+      Tensor([1, .nan, -.infinity, 2.5]).description == "tensor [4]\n[1.000    nan   -inf  2.500]")
     #expect(Tensor([123.456, 0.5]).description == "tensor [2]\n[123.5    0.5]")
   }
 

@@ -1,7 +1,7 @@
 // Elementwise math functions against closed forms.
 import Foundation
-import Testing
 import Tensors
+import Testing
 import _TestSupport
 
 @Suite struct MathTests {
@@ -11,8 +11,20 @@ import _TestSupport
     #expect(allClose(x.exp().scalars, x.scalars.map { Foundation.exp($0) }, rtol: 1e-6))
     #expect(allClose(x.abs().log().scalars.suffix(2), [logf(0.5), logf(2)], rtol: 1e-6))
     #expect(allClose(x.tanh().scalars, x.scalars.map { Foundation.tanh($0) }, rtol: 1e-6))
-    #expect(allClose(x.sigmoid().scalars, x.scalars.map { 1 / (1 + Foundation.exp(-$0)) }, rtol: 1e-6))
+    #expect(
+      allClose(x.sigmoid().scalars, x.scalars.map { 1 / (1 + Foundation.exp(-$0)) }, rtol: 1e-6))
     #expect(x.abs().sqrt().scalars == [sqrtf(2), sqrtf(0.5), 0, sqrtf(0.5), sqrtf(2)])
+  }
+
+  @Test func tanhAndSigmoidAcrossTheRange() throws {
+    let grid =
+      try Tensor.linspace(-30, 30, count: 6001) * Tensor([1, 1e-3, 1e-6]).reshaped([3, 1])
+    let expected = grid.scalars.map { Float(Foundation.tanh(Double($0))) }
+    #expect(allClose(grid.tanh().scalars, expected, rtol: 2e-7, atol: 0))
+    let s = Tensor([-200, -20, 0, 20, 200]).sigmoid().scalars
+    #expect(s[0] == 0 && s[2] == 0.5 && s[4] == 1)
+    #expect(Tensor([.nan]).tanh().scalars[0].isNaN)
+    #expect(Tensor([.infinity, -.infinity]).tanh().scalars == [1, -1])
   }
 
   @Test func piecewise() throws {
@@ -27,6 +39,11 @@ import _TestSupport
     #expect(x.minimum(0).scalars == [-2, -0.5, 0, 0, 0])
     #expect(try x.maximum(Tensor([0])).scalars == [0, 0, 0, 0.5, 2])
     #expect(try x.minimum(-x).scalars == [-2, -0.5, 0, -0.5, -2])
+  }
+
+  @Test func customMap() throws {
+    #expect(x.map { $0 * $0 + 1 }.scalars == [5, 1.25, 1, 1.25, 5])
+    #expect(x.map { $0 }.shape == [5])
   }
 
   @Test func powers() throws {

@@ -1,6 +1,6 @@
+import Tensors
 // Matrix products against a naive triple loop, transpose flags, batching and errors.
 import Testing
-import Tensors
 import _TestSupport
 
 @Suite struct MatmulTests {
@@ -50,7 +50,9 @@ import _TestSupport
   @Test func misalignedShapesNameBoth() throws {
     let a = try Tensor.zeros([3, 4])
     let b = try Tensor.zeros([5, 2])
-    #expect(thrownMessage { try a.matmul(b) } == "matmul: shapes [3, 4] and [5, 2] are not aligned (4 ≠ 5)")
+    #expect(
+      thrownMessage { try a.matmul(b) }
+        == "matmul: shapes [3, 4] and [5, 2] are not aligned (4 ≠ 5)")
     #expect(
       thrownMessage { try a.matmul(b, transposeOther: true) }
         == "matmul: shapes [3, 4] and [5, 2] are not aligned for A·Bᵀ (4 ≠ 2)")
@@ -75,5 +77,19 @@ import _TestSupport
     #expect(start.scalars == Array(repeating: 1, count: 6))  // copy-on-write kept `start`
     var wrong = try Tensor.zeros([3, 3])
     #expect(throws: TensorError.self) { try Tensor.gemm(transposeA: true, a: d, b: x, c: &wrong) }
+  }
+
+  @Test func unsafeGEMMWritesASubBlock() throws {
+    let a = try Tensor([[1, 2], [3, 4]])
+    var c = try Tensor.zeros([2, 4])
+    try a.withUnsafeBufferPointer { a in
+      try c.withUnsafeMutableBufferPointer { c in
+        guard let pa = a.baseAddress, let pc = c.baseAddress else { return }
+        try Tensor.unsafeGEMM(
+          transposeA: false, transposeB: false, m: 2, n: 2, k: 2, alpha: 1, a: pa, lda: 2,
+          b: pa, ldb: 2, beta: 0, c: pc + 2, ldc: 4)
+      }
+    }
+    #expect(c.scalars == [0, 0, 7, 10, 0, 0, 15, 22])
   }
 }

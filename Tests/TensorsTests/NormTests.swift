@@ -1,7 +1,7 @@
 // Norms and condition numbers on matrices with known values.
 import Foundation
-import Testing
 import Tensors
+import Testing
 import _TestSupport
 
 @Suite struct NormTests {

@@ -1,6 +1,6 @@
+import Tensors
 // The seeded generator: reproducibility, distribution moments, bounded integers, shuffles.
 import Testing
-import Tensors
 import _TestSupport
 
 @Suite struct RNGTests {
@@ -62,12 +62,13 @@ import _TestSupport
 
   @Test func permutationsAndShuffles() throws {
     var rng = RNG(seed: 4)
-    let p = rng.permutation(50)
+    let p = try rng.permutation(50)
     #expect(p.sorted() == Array(0..<50))
     #expect(p != Array(0..<50))
-    #expect(rng.permutation(0).isEmpty)
+    #expect(try rng.permutation(0).isEmpty)
+    #expect(throws: TensorError.self) { try rng.permutation(Int.max) }
     var again = RNG(seed: 4)
-    #expect(again.permutation(50) == p)
+    #expect(try again.permutation(50) == p)
     let m = try Tensor.arange(0, 12).reshaped([6, 2])
     let shuffled = try m.shuffledRows(using: &rng)
     #expect(shuffled.shape == [6, 2])

@@ -1,6 +1,6 @@
+import Tensors
 // Reductions over all scalars and along an axis, and summing back to a broadcast shape.
 import Testing
-import Tensors
 import _TestSupport
 
 @Suite struct ReductionTests {
@@ -20,6 +20,9 @@ import _TestSupport
     #expect(isClose(Double(m.variance()), 35.0 / 12.0, rtol: 1e-6))
     #expect(isClose(Double(m.variance(correction: 1)), 3.5, rtol: 1e-6))
     #expect(isClose(Double(m.std()), (35.0 / 12.0).squareRoot(), rtol: 1e-6))
+    #expect(m.variance(correction: 6).isNaN)
+    #expect(m.variance(correction: Int.min) < 1e-15)  // no overflow, just a huge divisor
+    #expect(try m.variance(axis: 0, correction: Int.min).max() < 1e-15)
   }
 
   @Test func alongAxes() throws {

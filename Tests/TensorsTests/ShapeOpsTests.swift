@@ -1,6 +1,6 @@
+import Tensors
 // Reshape, squeeze, transpose, permute, slicing, gathering, concatenation and stacking.
 import Testing
-import Tensors
 import _TestSupport
 
 @Suite struct ShapeOpsTests {

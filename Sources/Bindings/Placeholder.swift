@@ -1,1 +1,0 @@
-// Bindings: see README.md. (Scaffolding: replaced by the target's real files.)

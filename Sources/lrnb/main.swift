@@ -1,2 +1,0 @@
-// lrnb: the command-line tool. (Scaffolding.)
-print("lrnb")

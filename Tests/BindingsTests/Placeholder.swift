@@ -1,1 +1,0 @@
-// BindingsTests (scaffolding)

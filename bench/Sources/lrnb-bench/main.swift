@@ -1,0 +1,20 @@
+// lrnb-bench: the Swift side of bench/run. `lrnb-bench SUITE [REPEATS]` prints JSON lines.
+import Foundation
+
+let suites: [String: (Int) throws -> Void] = [
+  "matmul": matmulBench
+]
+
+let arguments = CommandLine.arguments.dropFirst()
+guard let suite = arguments.first, let run = suites[suite] else {
+  FileHandle.standardError.write(
+    Data("usage: lrnb-bench SUITE [REPEATS]; suites: \(suites.keys.sorted().joined(separator: ", "))\n".utf8))
+  exit(64)
+}
+let repeats = arguments.dropFirst().first.flatMap { Int($0) } ?? 20
+do {
+  try run(repeats)
+} catch {
+  FileHandle.standardError.write(Data("lrnb-bench \(suite): \(error)\n".utf8))
+  exit(1)
+}

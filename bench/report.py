@@ -1,0 +1,28 @@
+"""Tabulates JSON-line measurements (stdin) as Markdown: medians, rates, ratios.
+
+The ratio column is each implementation's median time over the case's reference
+(the first implementation listed for the case that is not lrnb): > 1 means lrnb-side
+implementations are slower, < 1 faster. Usage: report.py [REFERENCE_SUBSTRING].
+"""
+import json
+import sys
+from collections import OrderedDict
+
+rows = [json.loads(line) for line in sys.stdin if line.startswith("{")]
+prefer = sys.argv[1] if len(sys.argv) > 1 else None
+cases = OrderedDict()
+for r in rows:
+    cases.setdefault((r["suite"], r["case"]), []).append(r)
+
+print("| suite | case | implementation | median ms | rate | time vs reference |")
+print("|---|---|---|---:|---:|---:|")
+for (suite, case), items in cases.items():
+    refs = [r for r in items if not r["impl"].startswith("lrnb")]
+    if prefer:
+        refs = [r for r in refs if prefer in r["impl"]] or refs
+    ref = refs[0] if refs else items[0]
+    for r in items:
+        rate = f'{r["rate"]:.1f} {r["rate_unit"]}' if r.get("rate") else ""
+        ratio = r["median_ms"] / ref["median_ms"] if ref["median_ms"] else float("nan")
+        mark = " (reference)" if r is ref else ""
+        print(f'| {suite} | {case} | {r["impl"]} | {r["median_ms"]:.3f} | {rate} | {ratio:.2f}×{mark} |')
