@@ -1,4 +1,5 @@
 // Networks from lr: building, training, evaluating, metrics, tables and errors.
+import Foundation
 import Lang
 import Testing
 
@@ -88,6 +89,22 @@ import Testing
     #expect(updates.count == 6)
     #expect(updates.last.map { ($0.completed, $0.total) } ?? (0, 0) == (6, 6))
     #expect(updates.last?.detail.hasPrefix("epoch 2/2") == true)
+  }
+
+  @Test func trainsOnADatasetAndRoundTripsThroughAFile() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("lrnb-nn-\(UUID().uuidString).safetensors").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let code = """
+      let parts = digits().split(0.8, seed: 1)
+      let net = mlp([64, 32, 10], lowrank: true, rank: 8)
+      fit(net, parts.train, epochs: 10, lr: 0.05, batch: 32)
+      save(net, "\(path)")
+      let copy = load("\(path)")
+      [accuracy(net, parts.test) > 0.75, predict(copy, parts.test.x) == predict(net, parts.test.x),
+       copy.layers[0].kind]
+      """
+    #expect(try evaluate(code).value?.quotedDescription == #"[true, true, "LowRankDense"]"#)
+    #expect(failure("load(\"/nonexistent/model.safetensors\")")?.contains("/nonexistent/model.safetensors") == true)
   }
 
   @Test func badArgumentsAreDiagnostics() {
