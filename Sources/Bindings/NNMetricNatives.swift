@@ -81,4 +81,5 @@ func nnMetricNatives() -> [NativeFunction] {
 /// Every network native, in the order `lrnb docs` lists them.
 func nnNatives(_ session: Session) -> [NativeFunction] {
   nnModelNatives(session) + nnTrainingNatives(session) + nnMetricNatives() + nnFileNatives()
+    + nnGradNatives()
 }

@@ -107,6 +107,22 @@ import Testing
     #expect(failure("load(\"/nonexistent/model.safetensors\")")?.contains("/nonexistent/model.safetensors") == true)
   }
 
+  @Test func gradOfLrFunctions() throws {
+    #expect(try evaluate("grad(fn(x) { (x * x).sum() })(tensor([1, 2, 3])).tolist()").value?.quotedDescription == "[2, 4, 6]")
+    let code = """
+      let x = tensor([[1, 2], [3, 4]])
+      let y = tensor([1, 0])
+      let f = fn(w, b) { cross_entropy(x @ w + b, y) + 0.5 * (w ** 2).sum() }
+      let r = value_and_grad(f)(eye(2), zeros([2]))
+      [round(r[0], digits: 4), r[1][0].shape, r[1][1].shape, round(r[1][1].sum(), digits: 5)]
+      """
+    // Cross-entropy of logits [[1,2],[3,4]] at labels [1, 0]: (log(1+e⁻¹) + log(1+e)) / 2,
+    // plus ½‖I‖² = 1; the bias gradient sums to 0 (softmax − one-hot rows sum to 0).
+    #expect(try evaluate(code).value?.quotedDescription == "[1.8133, [2, 2], [2], 0]")
+    #expect(failure("grad(fn(x) { x * 2 })(tensor([1, 2]))")?.contains("must return a scalar") == true)
+    #expect(failure("grad(fn(x) { 3 })(tensor([1, 2]))")?.contains("computed from its arguments") == true)
+  }
+
   @Test func badArgumentsAreDiagnostics() {
     #expect(failure("mlp([4, 3], lowrank: true, rank: -1)")?.hasPrefix("bad argument 'rank' to mlp") == true)
     #expect(failure("fit(mlp([4, 3]), 5)")?.hasPrefix("bad argument 'data' to fit") == true)
