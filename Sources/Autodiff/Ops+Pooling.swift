@@ -11,6 +11,10 @@ extension Variable {
       operation: "maxPool2d")
     let g0 = geometry
     let planes = g0.n * g0.c
+    // Window positions are kept as Int32 (half the memory of Int).
+    guard value.count <= Int(Int32.max) else {
+      throw AutodiffError.invalidArgument(operation: "maxPool2d", message: "input has more than 2³¹ − 1 elements")
+    }
     var argmax = [Int32](repeating: 0, count: planes * g0.positions)
     let y = try Tensor(shape: [g0.n, g0.c, g0.oh, g0.ow]) { out in
       value.withUnsafeBufferPointer { x in
@@ -110,31 +114,66 @@ extension Variable {
   }
 }
 
-/// The common 2×2, stride-2 max pool: straight-line comparisons, no inner loops.
-/// Ties and NaNs resolve as in the general loop (first largest; the first NaN wins).
+/// The common 2×2, stride-2 max pool, four windows at a time in SIMD lanes: which corner
+/// wins is data-dependent and unpredictable, so it is chosen with lane selects rather
+/// than branches. Ties and NaNs resolve as in the general loop (first largest; the first
+/// NaN wins), NaN windows through the scalar path.
 private func maxPool2x2(
   _ x: UnsafeBufferPointer<Float>, _ g: ConvGeometry, planes: Int,
   into out: UnsafeMutableBufferPointer<Float>, index: UnsafeMutableBufferPointer<Int32>
 ) {
+  guard let source = x.baseAddress, let target = out.baseAddress, let slots = index.baseAddress else { return }
+  let (w, oh, ow) = (g.w, g.oh, g.ow)
+  let rowStep = SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: w))
+  let lanes = SIMD4<Int32>(0, 2, 4, 6)
   for plane in 0..<planes {
-    let base = plane * g.h * g.w
-    for oy in 0..<g.oh {
-      let top = base + 2 * oy * g.w
-      let bottom = top + g.w
-      let row = (plane * g.oh + oy) * g.ow
-      for ox in 0..<g.ow {
-        let (i0, i2) = (top + 2 * ox, bottom + 2 * ox)
-        let (a, b, c, d) = (x[i0], x[i0 + 1], x[i2], x[i2 + 1])
-        var best = Swift.max(Swift.max(a, b), Swift.max(c, d))
-        // Selects, not branches: which corner wins is data-dependent and unpredictable.
-        var at = a == best ? i0 : b == best ? i0 + 1 : c == best ? i2 : i2 + 1
-        if (a + b + c + d).isNaN {
-          // Rare: NaN (or ∞ − ∞) in the window; the first NaN wins.
-          (best, at) = a.isNaN ? (a, i0) : b.isNaN ? (b, i0 + 1) : c.isNaN ? (c, i2) : d.isNaN ? (d, i2 + 1) : (best, at)
+    let base = plane &* g.h &* w
+    for oy in 0..<oh {
+      let top = base &+ 2 &* oy &* w
+      let row = (plane &* oh &+ oy) &* ow
+      let (upper, lower) = (UnsafeRawPointer(source + top), UnsafeRawPointer(source + (top &+ w)))
+      var ox = 0
+      // 2·ox + 8 ≤ 2·ow ≤ w: the 8-wide loads stay inside the two rows.
+      while ox &+ 4 <= ow {
+        let j = 2 &* ox
+        let above = upper.loadUnaligned(fromByteOffset: j &* 4, as: SIMD8<Float>.self)
+        let below = lower.loadUnaligned(fromByteOffset: j &* 4, as: SIMD8<Float>.self)
+        let (a, b, c, d) = (above.evenHalf, above.oddHalf, below.evenHalf, below.oddHalf)
+        let total = a + b + c + d
+        if any(total .!= total) {
+          for k in ox..<(ox &+ 4) { maxPoolWindow(source, top: top, w: w, ox: k, into: target + (row &+ k), slots + (row &+ k)) }
+        } else {
+          let best = pointwiseMax(pointwiseMax(a, b), pointwiseMax(c, d))
+          var corner = SIMD4<Int32>(repeating: 3)
+          corner.replace(with: 2, where: c .== best)
+          corner.replace(with: 1, where: b .== best)
+          corner.replace(with: 0, where: a .== best)
+          let at = SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: top &+ j)) &+ lanes &+ (corner & 1)
+            &+ (corner &>> 1) &* rowStep
+          UnsafeMutableRawPointer(target + (row &+ ox)).storeBytes(of: best, as: SIMD4<Float>.self)
+          UnsafeMutableRawPointer(slots + (row &+ ox)).storeBytes(of: at, as: SIMD4<Int32>.self)
         }
-        out[row + ox] = best
-        index[row + ox] = Int32(truncatingIfNeeded: at)
+        ox &+= 4
+      }
+      while ox < ow {
+        maxPoolWindow(source, top: top, w: w, ox: ox, into: target + (row &+ ox), slots + (row &+ ox))
+        ox &+= 1
       }
     }
   }
+}
+
+/// One 2×2 window of `maxPool2x2`, in scalar code.
+@inline(__always)
+private func maxPoolWindow(
+  _ x: UnsafePointer<Float>, top: Int, w: Int, ox: Int, into value: UnsafeMutablePointer<Float>,
+  _ slot: UnsafeMutablePointer<Int32>
+) {
+  let i0 = top &+ 2 &* ox
+  var (best, at) = (x[i0], i0)
+  for i in [i0 &+ 1, i0 &+ w, i0 &+ w &+ 1] where best == best {
+    if x[i] > best || x[i] != x[i] { (best, at) = (x[i], i) }
+  }
+  value.pointee = best
+  slot.pointee = Int32(truncatingIfNeeded: at)
 }

@@ -12,6 +12,7 @@ extension Sequential {
   public func trainStep(
     inputs: Tensor, labels: Tensor, optimizer: Optimizer, rng: inout RNG, step: Int = 0
   ) throws -> (loss: Double, correct: Int) {
+    _ = MemoryTuning.applied
     // The pass (and the tape's rules, which capture the weights) must be gone before the
     // update, or every in-place step would first copy each shared weight.
     let (value, correct) = try { () throws -> (Float, Int) in

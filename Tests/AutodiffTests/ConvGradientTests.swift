@@ -71,6 +71,32 @@ import Testing
     #expect(try #require(x.grad).scalars == [0, 1, 1, 0, 0, 0, 0, 0])
   }
 
+  @Test func wideMaxPoolMatchesADirectLoop() throws {
+    // Width 10 → 5 outputs per row: four in SIMD lanes, one scalar; a NaN in one chunk.
+    var rng = RNG(seed: 30)
+    var x = try Tensor.randn([2, 3, 6, 10], using: &rng)
+    try x.setScalar(.nan, at: [1, 2, 3, 5])
+    let tape = Tape()
+    let input = tape.variable(x, requiresGrad: true)
+    let y = try input.maxPool2d(size: 2)
+    try tape.backward(from: y, seed: try Tensor.ones(y.shape))
+    let (xs, ys, gs) = (x.scalars, y.value.scalars, try #require(input.grad).scalars)
+    var expectedGrad = [Float](repeating: 0, count: xs.count)
+    for plane in 0..<6 {
+      for oy in 0..<3 {
+        for ox in 0..<5 {
+          let corners = [0, 1, 10, 11].map { plane * 60 + 2 * oy * 10 + 2 * ox + $0 }
+          var best = corners[0]
+          for c in corners.dropFirst() where !xs[best].isNaN && (xs[c] > xs[best] || xs[c].isNaN) { best = c }
+          let got = ys[(plane * 3 + oy) * 5 + ox]
+          #expect(got == xs[best] || (got.isNaN && xs[best].isNaN))
+          expectedGrad[best] += 1
+        }
+      }
+    }
+    #expect(gs == expectedGrad)
+  }
+
   @Test func dropoutIsSeededAndDifferentiable() throws {
     let x = try uniform([4, 8], seed: 27)
     try checkGradients([x]) { v in
