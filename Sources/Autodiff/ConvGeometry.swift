@@ -15,10 +15,12 @@ public struct ConvGeometry: Equatable, Sendable {
   /// The geometry for `input` shape `[n, c, h, w]` and a `kh × kw` window.
   /// - Throws: `AutodiffError` for a non-4-D input, a non-positive window or stride, a
   ///   negative padding, or a window larger than the padded input.
-  public init(input: [Int], kernel: (Int, Int), stride: Int, padding: Int, operation: String) throws {
+  public init(input: [Int], kernel: (Int, Int), stride: Int, padding: Int, operation: String) throws
+  {
     guard input.count == 4 else {
       throw AutodiffError.invalidArgument(
-        operation: operation, message: "expects input [batch, channels, height, width], got \(input)")
+        operation: operation,
+        message: "expects input [batch, channels, height, width], got \(input)")
     }
     guard kernel.0 > 0, kernel.1 > 0, stride > 0, padding >= 0 else {
       throw AutodiffError.invalidArgument(
@@ -120,11 +122,14 @@ public struct ConvGeometry: Equatable, Sendable {
 /// Copies a short run of floats in 8-wide vectors: the runs are one output row (8–32
 /// scalars), too short for memcpy's call or the auto-vectoriser's alias checks to pay.
 @inline(__always)
-func copyRun(from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+func copyRun(from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int)
+{
   var i = 0
   let (from, to) = (UnsafeRawPointer(source), UnsafeMutableRawPointer(target))
   while i + 8 <= count {
-    to.storeBytes(of: from.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self), toByteOffset: i * 4, as: SIMD8<Float>.self)
+    to.storeBytes(
+      of: from.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self), toByteOffset: i * 4,
+      as: SIMD8<Float>.self)
     i += 8
   }
   while i < count {
@@ -139,7 +144,8 @@ func addRun(from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<F
   var i = 0
   let (from, to) = (UnsafeRawPointer(source), UnsafeMutableRawPointer(target))
   while i + 8 <= count {
-    let sum = from.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+    let sum =
+      from.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
       + UnsafeRawPointer(to).loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
     to.storeBytes(of: sum, toByteOffset: i * 4, as: SIMD8<Float>.self)
     i += 8

@@ -41,11 +41,13 @@ extension Variable {
         operation: "channelsToBatch", expected: [shape.first ?? 0, n * plane], got: shape)
     }
     let channels = shape[0]
-    let y = try swapBlocks(value, outer: channels, inner: n, block: plane, shape: [n, channels, oh, ow])
+    let y = try swapBlocks(
+      value, outer: channels, inner: n, block: plane, shape: [n, channels, oh, ow])
     let (a, inputShape) = (ref, shape)
     return try tape.record(y, inputs: [self]) {
       { g, grads in
-        try grads.accumulate(try swapBlocks(g, outer: n, inner: channels, block: plane, shape: inputShape), into: a)
+        try grads.accumulate(
+          try swapBlocks(g, outer: n, inner: channels, block: plane, shape: inputShape), into: a)
       }
     }
   }
@@ -64,11 +66,14 @@ extension Variable {
     guard weight.value.rank == 4, value.rank == 4, weight.shape[1] == shape[1] else {
       throw AutodiffError.invalidArgument(
         operation: "conv2d",
-        message: "input \(shape) does not fit weight \(weight.shape) (expected [n, \(weight.shape.count > 1 ? weight.shape[1] : 0), h, w])")
+        message:
+          "input \(shape) does not fit weight \(weight.shape) (expected [n, \(weight.shape.count > 1 ? weight.shape[1] : 0), h, w])"
+      )
     }
     let outputs = weight.shape[0]
     if let bias, bias.shape != [outputs] {
-      throw AutodiffError.shapeMismatch(operation: "conv2d bias", expected: [outputs], got: bias.shape)
+      throw AutodiffError.shapeMismatch(
+        operation: "conv2d bias", expected: [outputs], got: bias.shape)
     }
     let geometry = try ConvGeometry(
       input: shape, kernel: (weight.shape[2], weight.shape[3]), stride: stride,
@@ -89,7 +94,8 @@ func swapBlocks(_ x: Tensor, outer: Int, inner: Int, block: Int, shape: [Int]) t
       guard let source = p.baseAddress else { return }
       for o in 0..<outer {
         for i in 0..<inner {
-          (target + (i * outer + o) * block).update(from: source + (o * inner + i) * block, count: block)
+          (target + (i * outer + o) * block).update(
+            from: source + (o * inner + i) * block, count: block)
         }
       }
     }

@@ -46,11 +46,14 @@ extension Variable {
     guard value.rank == 2, weight.value.rank == 2, shape[1] == weight.shape[1] else {
       throw AutodiffError.invalidArgument(
         operation: "linear",
-        message: "input \(shape) does not fit weight \(weight.shape) (expected [n, \(weight.shape.last ?? 0)])")
+        message:
+          "input \(shape) does not fit weight \(weight.shape) (expected [n, \(weight.shape.last ?? 0)])"
+      )
     }
     let (n, outputs) = (shape[0], weight.shape[0])
     if let bias, bias.shape != [outputs] {
-      throw AutodiffError.shapeMismatch(operation: "linear bias", expected: [outputs], got: bias.shape)
+      throw AutodiffError.shapeMismatch(
+        operation: "linear bias", expected: [outputs], got: bias.shape)
     }
     var result: Tensor
     if let bias {
@@ -64,7 +67,8 @@ extension Variable {
     } else {
       result = try Tensor.zeros([n, outputs])
     }
-    try Tensor.gemm(transposeB: true, a: value, b: weight.value, beta: bias == nil ? 0 : 1, c: &result)
+    try Tensor.gemm(
+      transposeB: true, a: value, b: weight.value, beta: bias == nil ? 0 : 1, c: &result)
     let (x, w, rx, rw, rb) = (value, weight.value, ref, weight.ref, bias?.ref)
     let inputs = [self, weight] + (bias.map { [$0] } ?? [])
     return try tape.record(result, inputs: inputs) {

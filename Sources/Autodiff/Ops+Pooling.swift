@@ -13,7 +13,8 @@ extension Variable {
     let planes = g0.n * g0.c
     // Window positions are kept as Int32 (half the memory of Int).
     guard value.count <= Int(Int32.max) else {
-      throw AutodiffError.invalidArgument(operation: "maxPool2d", message: "input has more than 2³¹ − 1 elements")
+      throw AutodiffError.invalidArgument(
+        operation: "maxPool2d", message: "input has more than 2³¹ − 1 elements")
     }
     var argmax = [Int32](repeating: 0, count: planes * g0.positions)
     let y = try Tensor(shape: [g0.n, g0.c, g0.oh, g0.ow]) { out in
@@ -122,7 +123,8 @@ private func maxPool2x2(
   _ x: UnsafeBufferPointer<Float>, _ g: ConvGeometry, planes: Int,
   into out: UnsafeMutableBufferPointer<Float>, index: UnsafeMutableBufferPointer<Int32>
 ) {
-  guard let source = x.baseAddress, let target = out.baseAddress, let slots = index.baseAddress else { return }
+  guard let source = x.baseAddress, let target = out.baseAddress, let slots = index.baseAddress
+  else { return }
   let (w, oh, ow) = (g.w, g.oh, g.ow)
   let rowStep = SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: w))
   let lanes = SIMD4<Int32>(0, 2, 4, 6)
@@ -141,14 +143,18 @@ private func maxPool2x2(
         let (a, b, c, d) = (above.evenHalf, above.oddHalf, below.evenHalf, below.oddHalf)
         let total = a + b + c + d
         if any(total .!= total) {
-          for k in ox..<(ox &+ 4) { maxPoolWindow(source, top: top, w: w, ox: k, into: target + (row &+ k), slots + (row &+ k)) }
+          for k in ox..<(ox &+ 4) {
+            maxPoolWindow(
+              source, top: top, w: w, ox: k, into: target + (row &+ k), slots + (row &+ k))
+          }
         } else {
           let best = pointwiseMax(pointwiseMax(a, b), pointwiseMax(c, d))
           var corner = SIMD4<Int32>(repeating: 3)
           corner.replace(with: 2, where: c .== best)
           corner.replace(with: 1, where: b .== best)
           corner.replace(with: 0, where: a .== best)
-          let at = SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: top &+ j)) &+ lanes &+ (corner & 1)
+          let at =
+            SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: top &+ j)) &+ lanes &+ (corner & 1)
             &+ (corner &>> 1) &* rowStep
           UnsafeMutableRawPointer(target + (row &+ ox)).storeBytes(of: best, as: SIMD4<Float>.self)
           UnsafeMutableRawPointer(slots + (row &+ ox)).storeBytes(of: at, as: SIMD4<Int32>.self)
@@ -156,7 +162,8 @@ private func maxPool2x2(
         ox &+= 4
       }
       while ox < ow {
-        maxPoolWindow(source, top: top, w: w, ox: ox, into: target + (row &+ ox), slots + (row &+ ox))
+        maxPoolWindow(
+          source, top: top, w: w, ox: ox, into: target + (row &+ ox), slots + (row &+ ox))
         ox &+= 1
       }
     }

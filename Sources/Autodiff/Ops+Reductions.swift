@@ -18,12 +18,13 @@ extension Variable {
   /// Sums over `axes` (negative axes count from the end); `keepDims` keeps them as size 1.
   /// - Throws: `TensorError` for an axis out of range.
   public func sum(axes: [Int], keepDims: Bool = false) throws -> Variable {
-    let normalized = try Set(axes.map { axis -> Int in
-      guard axis >= -value.rank, axis < value.rank else {
-        throw TensorError.axisOutOfRange(operation: "sum", axis: axis, rank: value.rank)
-      }
-      return axis < 0 ? axis + value.rank : axis
-    })
+    let normalized = try Set(
+      axes.map { axis -> Int in
+        guard axis >= -value.rank, axis < value.rank else {
+          throw TensorError.axisOutOfRange(operation: "sum", axis: axis, rank: value.rank)
+        }
+        return axis < 0 ? axis + value.rank : axis
+      })
     var result = value
     for axis in normalized.sorted() { result = try result.sum(axis: axis, keepDims: true) }
     let (a, shape, kept) = (ref, self.shape, result.shape)

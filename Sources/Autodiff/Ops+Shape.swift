@@ -15,7 +15,8 @@ extension Variable {
   /// - Throws: `TensorError` for a rank-0 value.
   public func flattenedBatch() throws -> Variable {
     guard let n = shape.first else {
-      throw TensorError.invalidShape(operation: "flatten", shape: shape, reason: "has no batch axis")
+      throw TensorError.invalidShape(
+        operation: "flatten", shape: shape, reason: "has no batch axis")
     }
     return try reshaped([n, n == 0 ? 0 : value.count / n])
   }
@@ -67,7 +68,8 @@ extension Variable {
   /// - Throws: `AutodiffError`/`TensorError` for an empty list, mixed tapes or bad shapes.
   public static func concat(_ parts: [Variable], axis: Int = 0) throws -> Variable {
     guard let first = parts.first else {
-      throw AutodiffError.invalidArgument(operation: "concat", message: "needs at least one variable")
+      throw AutodiffError.invalidArgument(
+        operation: "concat", message: "needs at least one variable")
     }
     let result = try Tensor.concat(parts.map(\.value), axis: axis)
     let refs = parts.map(\.ref)
@@ -76,7 +78,9 @@ extension Variable {
       { g, grads in
         var start = 0
         for (ref, size) in zip(refs, sizes) {
-          if ref.needsGrad { try grads.accumulate(try g.slice(start..<(start + size), axis: axis), into: ref) }
+          if ref.needsGrad {
+            try grads.accumulate(try g.slice(start..<(start + size), axis: axis), into: ref)
+          }
           start += size
         }
       }

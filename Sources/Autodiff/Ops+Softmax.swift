@@ -58,7 +58,8 @@ extension Variable {
   /// - Throws: `AutodiffError` for a rank-0 value.
   public func logSoftmax() throws -> Variable {
     guard value.rank > 0 else {
-      throw AutodiffError.invalidArgument(operation: "logSoftmax", message: "needs at least one axis")
+      throw AutodiffError.invalidArgument(
+        operation: "logSoftmax", message: "needs at least one axis")
     }
     let c = lastAxis
     let y = try logSoftmaxRows(value, columns: c)
@@ -121,7 +122,8 @@ func targetDistribution(_ labels: Tensor, rows n: Int, classes c: Int) throws ->
   guard labels.shape == [n] else {
     throw AutodiffError.invalidArgument(
       operation: "softmaxCrossEntropy",
-      message: "labels must be [\(n)] class indices or [\(n), \(c)] distributions, got \(labels.shape)")
+      message:
+        "labels must be [\(n)] class indices or [\(n), \(c)] distributions, got \(labels.shape)")
   }
   var bad: Float? = nil
   let oneHot = try Tensor(shape: [n, c]) { out in

@@ -40,7 +40,8 @@ public final class Tape {
   /// A leaf holding `value`; with `requiresGrad`, its gradient is kept by `backward`.
   public func variable(_ value: Tensor, requiresGrad: Bool = false) -> Variable {
     let needs = requiresGrad && isRecording
-    return Variable(value: value, ref: NodeRef(node: append(needs, rule: nil), needsGrad: needs), tape: self)
+    return Variable(
+      value: value, ref: NodeRef(node: append(needs, rule: nil), needsGrad: needs), tape: self)
   }
 
   /// A constant: a leaf that never needs a gradient.

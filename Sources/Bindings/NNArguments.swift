@@ -38,7 +38,9 @@ extension Arguments {
     }
     var pair: (Value, Value)?
     if case .list(let items) = v, items.count == 2 { pair = (items[0], items[1]) }
-    if case .record(let r) = v, let x = r["x"] ?? r["inputs"], let y = r["y"] ?? r["labels"] { pair = (x, y) }
+    if case .record(let r) = v, let x = r["x"] ?? r["inputs"], let y = r["y"] ?? r["labels"] {
+      pair = (x, y)
+    }
     guard let (xv, yv) = pair, let x = try tensorValue(xv), let y = try tensorValue(yv) else {
       throw bad(name, expected: "a dataset, a list [x, y] or a record {x, y} of inputs and labels")
     }
@@ -68,7 +70,8 @@ extension Arguments {
       for (i, item) in items.enumerated() {
         switch item {
         case .nil: plan.overrides[i] = .some(nil)
-        case .number(let r) where r > 0 && r.isFinite && (r < 1 || r == r.rounded()): plan.overrides[i] = r
+        case .number(let r) where r > 0 && r.isFinite && (r < 1 || r == r.rounded()):
+          plan.overrides[i] = r
         default: throw bad("ranks", expected: "a list of ranks (or nil for dense) per weight layer")
         }
       }
@@ -87,7 +90,7 @@ extension Arguments {
 /// The parameters every architecture native shares.
 var rankParameters: [Lang.Parameter] {
   [
-  Parameter("lowrank", default: .bool(false)), Parameter("rank", default: .number(0.2)),
+    Parameter("lowrank", default: .bool(false)), Parameter("rank", default: .number(0.2)),
     Parameter("classifier", default: .bool(false)), Parameter("ranks", default: .nil),
   ]
 }

@@ -19,7 +19,8 @@ struct DatasetData: LabeledData {
 extension DatasetObject: LabeledDataConvertible {
   func labeledData() throws -> any LabeledData {
     guard dataset.isClassification else {
-      throw RuntimeError("\(dataset.name) has regression targets; fit trains classifiers (class labels)")
+      throw RuntimeError(
+        "\(dataset.name) has regression targets; fit trains classifiers (class labels)")
     }
     return DatasetData(dataset: dataset)
   }

@@ -30,7 +30,8 @@ func nnFileNatives() -> [NativeFunction] {
             let net = load("lenet.safetensors")
         """
     ) { args in
-      .native(ModelObject(try Sequential.load(contentsOf: URL(fileURLWithPath: try args.string("path")))))
+      .native(
+        ModelObject(try Sequential.load(contentsOf: URL(fileURLWithPath: try args.string("path")))))
     },
   ]
 }

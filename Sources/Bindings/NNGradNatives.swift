@@ -8,20 +8,29 @@ private typealias Parameter = Lang.Parameter
 
 /// Calls `f` on the arguments as variables of a fresh tape and back-propagates from its
 /// scalar result; returns the value and the gradient for each argument.
-private func differentiate(_ f: Value, _ inputs: [Value], _ args: Arguments) throws -> (Double, [Tensor]) {
+private func differentiate(_ f: Value, _ inputs: [Value], _ args: Arguments) throws -> (
+  Double, [Tensor]
+) {
   let tape = Tape()
   let variables = try inputs.enumerated().map { i, value -> Variable in
     guard let t = try tensorValue(value) else {
-      throw RuntimeError("argument \(i + 1) of the differentiated function must be a tensor or a number, got \(value.typeName)")
+      throw RuntimeError(
+        "argument \(i + 1) of the differentiated function must be a tensor or a number, got \(value.typeName)"
+      )
     }
     return tape.variable(t, requiresGrad: true)
   }
   let result = try args.call(f, variables.map { .native(VariableObject($0)) })
-  guard case .native(let o) = result, let output = o as? VariableObject, output.variable.tape === tape else {
-    throw RuntimeError("the differentiated function must return a value computed from its arguments, got \(result.typeName)")
+  guard case .native(let o) = result, let output = o as? VariableObject,
+    output.variable.tape === tape
+  else {
+    throw RuntimeError(
+      "the differentiated function must return a value computed from its arguments, got \(result.typeName)"
+    )
   }
   guard output.variable.value.count == 1 else {
-    throw RuntimeError("the differentiated function must return a scalar, got shape \(output.variable.shape)")
+    throw RuntimeError(
+      "the differentiated function must return a scalar, got shape \(output.variable.shape)")
   }
   try tape.backward(from: output.variable)
   let value = Double(try output.variable.value.item())
@@ -29,7 +38,9 @@ private func differentiate(_ f: Value, _ inputs: [Value], _ args: Arguments) thr
 }
 
 func nnGradNatives() -> [NativeFunction] {
-  func gradients(_ gs: [Tensor]) -> Value { gs.count == 1 ? .tensor(gs[0]) : .list(gs.map { .tensor($0) }) }
+  func gradients(_ gs: [Tensor]) -> Value {
+    gs.count == 1 ? .tensor(gs[0]) : .list(gs.map { .tensor($0) })
+  }
   return [
     NativeFunction(
       name: "grad", params: [Parameter("f")],
@@ -43,9 +54,12 @@ func nnGradNatives() -> [NativeFunction] {
         """
     ) { args in
       let f = try args.function("f")
-      return .function(NativeFunction(name: "grad", params: [Parameter("inputs", variadic: true)], doc: "∂f/∂inputs") { inner in
-        gradients(try differentiate(f, try inner.list("inputs"), inner).1)
-      })
+      return .function(
+        NativeFunction(
+          name: "grad", params: [Parameter("inputs", variadic: true)], doc: "∂f/∂inputs"
+        ) { inner in
+          gradients(try differentiate(f, try inner.list("inputs"), inner).1)
+        })
     },
     NativeFunction(
       name: "value_and_grad", params: [Parameter("f")],
@@ -56,10 +70,14 @@ func nnGradNatives() -> [NativeFunction] {
         """
     ) { args in
       let f = try args.function("f")
-      return .function(NativeFunction(name: "value_and_grad", params: [Parameter("inputs", variadic: true)], doc: "[f, ∂f/∂inputs]") { inner in
-        let (value, gs) = try differentiate(f, try inner.list("inputs"), inner)
-        return .list([.number(value), gradients(gs)])
-      })
+      return .function(
+        NativeFunction(
+          name: "value_and_grad", params: [Parameter("inputs", variadic: true)],
+          doc: "[f, ∂f/∂inputs]"
+        ) { inner in
+          let (value, gs) = try differentiate(f, try inner.list("inputs"), inner)
+          return .list([.number(value), gradients(gs)])
+        })
     },
     NativeFunction(
       name: "cross_entropy", params: [Parameter("logits"), Parameter("labels")],
@@ -75,7 +93,8 @@ func nnGradNatives() -> [NativeFunction] {
         return .native(VariableObject(try v.variable.softmaxCrossEntropy(labels: labels)))
       }
       let tape = Tape(recording: false)
-      return .tensor(try tape.constant(try args.tensor("logits")).softmaxCrossEntropy(labels: labels).value)
+      return .tensor(
+        try tape.constant(try args.tensor("logits")).softmaxCrossEntropy(labels: labels).value)
     },
   ]
 }

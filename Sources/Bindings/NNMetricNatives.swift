@@ -19,7 +19,8 @@ func nnMetricNatives() -> [NativeFunction] {
     },
     NativeFunction(
       name: "compression", params: [Parameter("net")],
-      doc: "1 − stored/dense parameters: how much smaller the model is than its dense equivalent.\n\n    compression(net)"
+      doc:
+        "1 − stored/dense parameters: how much smaller the model is than its dense equivalent.\n\n    compression(net)"
     ) { args in .number(try args.model("net").compression) },
     NativeFunction(
       name: "flops", params: [Parameter("net")],
@@ -50,7 +51,9 @@ func nnMetricNatives() -> [NativeFunction] {
         """
     ) { args in
       if case .native(let o) = try args.value("x"), let layer = o as? LayerObject {
-        guard let s = try singularValues(of: layer.layer)?.scalars, let top = s.first, let bottom = s.last else {
+        guard let s = try singularValues(of: layer.layer)?.scalars, let top = s.first,
+          let bottom = s.last
+        else {
           throw RuntimeError("layer \(layer.layer.description) has no weights")
         }
         return .number(bottom == 0 ? .infinity : Double(top) / Double(bottom))
@@ -63,17 +66,21 @@ func nnMetricNatives() -> [NativeFunction] {
     ) { args in .list(try args.model("net").conditionNumbers().map { .number($0) }) },
     NativeFunction(
       name: "layer_table", params: [Parameter("net")],
-      doc: "The model's layers as a list of records (index, layer, output, rank, parameters, dense_parameters, flops, kappa).\n\n    layer_table(net)"
+      doc:
+        "The model's layers as a list of records (index, layer, output, rank, parameters, dense_parameters, flops, kappa).\n\n    layer_table(net)"
     ) { args in
-      .list(try args.model("net").layerReports().map { r in
-        .record([
-          ("index", .number(Double(r.index))), ("layer", .string(r.description)),
-          ("output", .list(r.outputShape.map { .number(Double($0)) })),
-          ("rank", r.rank.map { .number(Double($0)) } ?? .nil), ("parameters", .number(Double(r.parameters))),
-          ("dense_parameters", .number(Double(r.denseParameters))), ("flops", .number(Double(r.flops))),
-          ("kappa", r.kappa.map { .number($0) } ?? .nil),
-        ])
-      })
+      .list(
+        try args.model("net").layerReports().map { r in
+          .record([
+            ("index", .number(Double(r.index))), ("layer", .string(r.description)),
+            ("output", .list(r.outputShape.map { .number(Double($0)) })),
+            ("rank", r.rank.map { .number(Double($0)) } ?? .nil),
+            ("parameters", .number(Double(r.parameters))),
+            ("dense_parameters", .number(Double(r.denseParameters))),
+            ("flops", .number(Double(r.flops))),
+            ("kappa", r.kappa.map { .number($0) } ?? .nil),
+          ])
+        })
     },
   ]
 }

@@ -23,9 +23,10 @@ final class ModelObject: NativeObject {
     switch name {
     case "layers":
       let shapes = try model.layerShapes()
-      return .list(zip(model.layers, shapes).enumerated().map { i, pair in
-        .native(LayerObject(pair.0, index: i, shapes: pair.1))
-      })
+      return .list(
+        zip(model.layers, shapes).enumerated().map { i, pair in
+          .native(LayerObject(pair.0, index: i, shapes: pair.1))
+        })
     case "name": return .string(model.name)
     case "parameters": return .number(Double(model.parameterCount))
     case "dense_parameters": return .number(Double(model.denseParameterCount))
@@ -41,7 +42,9 @@ final class ModelObject: NativeObject {
   func index(_ i: Value) throws -> Value? {
     guard case .number(let x) = i, let k = wholeNumber(x) else { return nil }
     let n = model.layers.count
-    guard k >= -n, k < n else { throw RuntimeError("layer index \(k) is out of range for \(n) layers") }
+    guard k >= -n, k < n else {
+      throw RuntimeError("layer index \(k) is out of range for \(n) layers")
+    }
     let at = k < 0 ? k + n : k
     let shapes = try model.layerShapes()
     return .native(LayerObject(model.layers[at], index: at, shapes: shapes[at]))
@@ -66,7 +69,9 @@ final class LayerObject: NativeObject {
   func display() -> Display {
     var rows = [["layer", layer.description], ["parameters", "\(layer.parameterCount)"]]
     if let shapes { rows.append(["output shape", "\(shapes.output)"]) }
-    if let sigma = try? singularValues(of: layer)?.scalars, let top = sigma.first, let bottom = sigma.last {
+    if let sigma = try? singularValues(of: layer)?.scalars, let top = sigma.first,
+      let bottom = sigma.last
+    {
       rows.append(["rank", "\(sigma.count)"])
       rows.append(["κ", formatNumber(bottom == 0 ? .infinity : Double(top / bottom))])
     }
@@ -83,7 +88,8 @@ final class LayerObject: NativeObject {
     case "output_shape": return shapes.map { .list($0.output.map { .number(Double($0)) }) } ?? .nil
     default:
       // Parameters by name: weight, bias, U, S, V.
-      if let p = layer.parameters.first(where: { $0.name == name || $0.name.lowercased() == name }) {
+      if let p = layer.parameters.first(where: { $0.name == name || $0.name.lowercased() == name })
+      {
         return .tensor(p.value)
       }
       return nil
@@ -107,11 +113,21 @@ final class HistoryObject: NativeObject {
     if validation { columns += ["val loss", "val accuracy"] }
     columns += ["lr", "time (s)"]
     let rows = (0..<history.epochs).map { e -> [String] in
-      var row = ["\(e + 1)", formatNumber(history.trainLoss[e]), formatNumber(history.trainAccuracy[e])]
-      if validation { row += [formatNumber(history.validationLoss[e]), formatNumber(history.validationAccuracy[e])] }
-      return row + [formatNumber(history.learningRate[e]), String(format: "%.2f", history.seconds[e])]
+      var row = [
+        "\(e + 1)", formatNumber(history.trainLoss[e]), formatNumber(history.trainAccuracy[e]),
+      ]
+      if validation {
+        row += [
+          formatNumber(history.validationLoss[e]), formatNumber(history.validationAccuracy[e]),
+        ]
+      }
+      return row + [
+        formatNumber(history.learningRate[e]), String(format: "%.2f", history.seconds[e]),
+      ]
     }
-    return .table(Display.Table(columns: columns, rows: rows, caption: history.stoppedEarly ? "stopped early" : nil))
+    return .table(
+      Display.Table(
+        columns: columns, rows: rows, caption: history.stoppedEarly ? "stopped early" : nil))
   }
 
   func member(_ name: String) throws -> Value? {
@@ -133,10 +149,13 @@ final class HistoryObject: NativeObject {
 /// The layer table of a model: shapes, ranks, parameters, compression and κ per layer.
 func modelTable(_ model: Sequential) -> Display.Table {
   guard let reports = try? model.layerReports() else {
-    return Display.Table(columns: ["layer"], rows: model.layers.map { [$0.description] }, caption: model.name)
+    return Display.Table(
+      columns: ["layer"], rows: model.layers.map { [$0.description] }, caption: model.name)
   }
   let rows = reports.map { r -> [String] in
-    let compression = r.denseParameters == 0 ? "" : formatPercent(1 - Double(r.parameters) / Double(r.denseParameters))
+    let compression =
+      r.denseParameters == 0
+      ? "" : formatPercent(1 - Double(r.parameters) / Double(r.denseParameters))
     return [
       "\(r.index)", r.description, r.outputShape.map(String.init).joined(separator: "×"),
       r.rank.map(String.init) ?? "", r.parameters == 0 ? "" : "\(r.parameters)",
@@ -148,7 +167,8 @@ func modelTable(_ model: Sequential) -> Display.Table {
     "\(model.name): \(model.parameterCount) parameters (dense \(model.denseParameterCount)), "
     + "compression \(formatPercent(model.compression)), \(model.flopsPerSample) FLOPs/sample, Πκ = \(kappa)"
   return Display.Table(
-    columns: ["#", "layer", "output", "rank", "parameters", "compression", "κ"], rows: rows, caption: caption)
+    columns: ["#", "layer", "output", "rank", "parameters", "compression", "κ"], rows: rows,
+    caption: caption)
 }
 
 /// Four significant digits, as tables show them.

@@ -15,7 +15,8 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
         Parameter("lr", default: .number(0.05)), Parameter("optimizer", default: .string("sgd")),
         Parameter("momentum", default: .number(0.9)), Parameter("nesterov", default: .bool(false)),
         Parameter("weight_decay", default: .number(0)), Parameter("batch", default: .number(128)),
-        Parameter("validation", default: .number(0)), Parameter("schedule", default: .string("constant")),
+        Parameter("validation", default: .number(0)),
+        Parameter("schedule", default: .string("constant")),
         Parameter("seed", default: .nil), Parameter("patience", default: .nil),
       ],
       doc: """
@@ -33,9 +34,13 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
       var options = TrainingOptions()
       options.epochs = try args.positiveInt("epochs")
       // A cap that keeps step counts far from overflow; no notebook trains this long.
-      guard options.epochs <= 1_000_000 else { throw args.bad("epochs", expected: "at most 1000000 epochs") }
-      options.learningRate = try args.float("lr", in: 0...1e6, expected: "a non-negative learning rate")
-      options.weightDecay = try args.float("weight_decay", in: 0...1e6, expected: "a non-negative weight decay")
+      guard options.epochs <= 1_000_000 else {
+        throw args.bad("epochs", expected: "at most 1000000 epochs")
+      }
+      options.learningRate = try args.float(
+        "lr", in: 0...1e6, expected: "a non-negative learning rate")
+      options.weightDecay = try args.float(
+        "weight_decay", in: 0...1e6, expected: "a non-negative weight decay")
       options.batchSize = try args.positiveInt("batch")
       options.validationFraction = try args.number("validation")
       guard options.validationFraction >= 0, options.validationFraction < 1 else {
@@ -54,21 +59,26 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
       case "step": options.schedule = .step(every: 10, gamma: 0.5)
       default: throw args.bad("schedule", expected: "\"constant\", \"cosine\" or \"step\"")
       }
-      options.seed = try args.optional("seed", args.nonNegativeInt).map(UInt64.init) ?? session.random.rng.next()
+      options.seed =
+        try args.optional("seed", args.nonNegativeInt).map(UInt64.init) ?? session.random.rng.next()
       options.patience = try args.optional("patience", args.positiveInt)
       let total = options.epochs * ((data.count + options.batchSize - 1) / options.batchSize)
       if let report = session.progress {
         options.progress = { p in
-          report(ProgressUpdate(
-            task: "fit", completed: (p.epoch - 1) * p.steps + p.step, total: total,
-            detail: "epoch \(p.epoch)/\(p.epochs) · loss \(formatNumber(p.loss)) · acc \(formatNumber(p.accuracy))"))
+          report(
+            ProgressUpdate(
+              task: "fit", completed: (p.epoch - 1) * p.steps + p.step, total: total,
+              detail:
+                "epoch \(p.epoch)/\(p.epochs) · loss \(formatNumber(p.loss)) · acc \(formatNumber(p.accuracy))"
+            ))
         }
       }
       return .native(HistoryObject(try net.fit(data, options: options)))
     },
     NativeFunction(
       name: "evaluate", params: [Parameter("net"), Parameter("data")],
-      doc: "The mean cross-entropy loss and accuracy of `net` on `data`, as a record.\n\n    evaluate(net, [x, y]).accuracy"
+      doc:
+        "The mean cross-entropy loss and accuracy of `net` on `data`, as a record.\n\n    evaluate(net, [x, y]).accuracy"
     ) { args in
       let (loss, accuracy) = try args.model("net").evaluate(try args.labeledData("data"))
       return .record([("loss", .number(loss)), ("accuracy", .number(accuracy))])
@@ -78,8 +88,10 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
       doc: "The fraction of `data` that `net` classifies correctly.\n\n    accuracy(net, test)"
     ) { args in .number(try args.model("net").accuracy(try args.labeledData("data"))) },
     NativeFunction(
-      name: "predict", params: [Parameter("net"), Parameter("x"), Parameter("classes", default: .bool(false))],
-      doc: "The outputs (logits) of `net` for inputs `x` (batch first); with `classes: true`, the predicted classes.\n\n    predict(net, x, classes: true)"
+      name: "predict",
+      params: [Parameter("net"), Parameter("x"), Parameter("classes", default: .bool(false))],
+      doc:
+        "The outputs (logits) of `net` for inputs `x` (batch first); with `classes: true`, the predicted classes.\n\n    predict(net, x, classes: true)"
     ) { args in
       let net = try args.model("net")
       let x = try args.tensor("x")
@@ -87,7 +99,8 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
     },
     NativeFunction(
       name: "confusion_matrix", params: [Parameter("net"), Parameter("data")],
-      doc: "Counts of (true class, predicted class) pairs, as a classes × classes tensor.\n\n    confusion_matrix(net, test)"
+      doc:
+        "Counts of (true class, predicted class) pairs, as a classes × classes tensor.\n\n    confusion_matrix(net, test)"
     ) { args in .tensor(try args.model("net").confusionMatrix(try args.labeledData("data"))) },
   ]
 }

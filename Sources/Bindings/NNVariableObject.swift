@@ -52,7 +52,10 @@ final class VariableObject: NativeObject {
   func member(_ name: String) throws -> Value? {
     let v = variable
     func wrap(_ body: @escaping () throws -> Variable) -> Value {
-      .function(NativeFunction(name: "variable.\(name)", params: [], doc: "") { _ in .native(VariableObject(try body())) })
+      .function(
+        NativeFunction(name: "variable.\(name)", params: [], doc: "") { _ in
+          .native(VariableObject(try body()))
+        })
     }
     switch name {
     case "shape": return .list(v.shape.map { .number(Double($0)) })
@@ -67,26 +70,28 @@ final class VariableObject: NativeObject {
     case "softmax": return wrap { try v.softmax() }
     case "log_softmax": return wrap { try v.logSoftmax() }
     case "sum", "mean":
-      return .function(NativeFunction(
-        name: "variable.\(name)", params: [Parameter("axis", default: .nil)], doc: ""
-      ) { args in
-        let axis = try args.optional("axis", args.int)
-        let r: Variable =
-          if let axis { try name == "sum" ? v.sum(axes: [axis]) : v.mean(axes: [axis]) } else {
-            try name == "sum" ? v.sum() : v.mean()
-          }
-        return .native(VariableObject(r))
-      })
+      return .function(
+        NativeFunction(
+          name: "variable.\(name)", params: [Parameter("axis", default: .nil)], doc: ""
+        ) { args in
+          let axis = try args.optional("axis", args.int)
+          let r: Variable =
+            if let axis { try name == "sum" ? v.sum(axes: [axis]) : v.mean(axes: [axis]) } else {
+              try name == "sum" ? v.sum() : v.mean()
+            }
+          return .native(VariableObject(r))
+        })
     case "reshape":
-      return .function(NativeFunction(name: "variable.reshape", params: [Parameter("shape")], doc: "") { args in
-        let shape = try args.list("shape").map { item -> Int in
-          guard case .number(let x) = item, let n = wholeNumber(x), n >= -1 else {
-            throw args.bad("shape", expected: "a list of sizes (one may be -1)")
+      return .function(
+        NativeFunction(name: "variable.reshape", params: [Parameter("shape")], doc: "") { args in
+          let shape = try args.list("shape").map { item -> Int in
+            guard case .number(let x) = item, let n = wholeNumber(x), n >= -1 else {
+              throw args.bad("shape", expected: "a list of sizes (one may be -1)")
+            }
+            return n
           }
-          return n
-        }
-        return .native(VariableObject(try v.reshaped(shape)))
-      })
+          return .native(VariableObject(try v.reshaped(shape)))
+        })
     default: return nil
     }
   }

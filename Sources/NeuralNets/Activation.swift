@@ -51,7 +51,9 @@ public final class Flatten: Layer {
   /// `[product of input]`.
   public func outputShape(for input: [Int]) throws -> [Int] { [input.reduce(1, *)] }
   /// A reshape that shares storage.
-  public func forward(_ x: Variable, in pass: ForwardPass) throws -> Variable { try x.flattenedBatch() }
+  public func forward(_ x: Variable, in pass: ForwardPass) throws -> Variable {
+    try x.flattenedBatch()
+  }
 }
 
 /// Max or average pooling over square windows of NCHW inputs.
@@ -78,14 +80,17 @@ public final class Pool2d: Layer {
   public var config: [String: Int] { ["size": size, "stride": stride] }
   /// `[c, oh, ow]` for `[c, h, w]`.
   public func outputShape(for input: [Int]) throws -> [Int] {
-    try convOutputShape(input, layer: description, channels: 0, outputs: 0, kernel: size, stride: stride, padding: 0)
+    try convOutputShape(
+      input, layer: description, channels: 0, outputs: 0, kernel: size, stride: stride, padding: 0)
   }
   /// The pooled batch.
   public func forward(_ x: Variable, in pass: ForwardPass) throws -> Variable {
     guard x.shape.count == 4 else {
-      throw NeuralNetError.shape(layer: description, expected: "[batch, channels, height, width]", got: x.shape)
+      throw NeuralNetError.shape(
+        layer: description, expected: "[batch, channels, height, width]", got: x.shape)
     }
-    return mode == .max ? try x.maxPool2d(size: size, stride: stride) : try x.avgPool2d(size: size, stride: stride)
+    return mode == .max
+      ? try x.maxPool2d(size: size, stride: stride) : try x.avgPool2d(size: size, stride: stride)
   }
 }
 

@@ -29,7 +29,8 @@ public struct RankPlan: Sendable {
     }
     guard let chosen else { return nil }
     // A count above a layer's full rank means "as much as it has" for a whole model.
-    return try Initialization.resolveRank(chosen >= 1 ? Swift.min(chosen, Double(fullRank)) : chosen, fullRank: fullRank)
+    return try Initialization.resolveRank(
+      chosen >= 1 ? Swift.min(chosen, Double(fullRank)) : chosen, fullRank: fullRank)
   }
 }
 
@@ -41,9 +42,12 @@ public enum Architectures {
   /// let net = try Architectures.mlp([784, 256, 256, 10], ranks: RankPlan(rank: 32), using: &rng)
   /// ```
   /// - Throws: `NeuralNetError` for fewer than two sizes or bad ranks.
-  public static func mlp(_ sizes: [Int], ranks: RankPlan = RankPlan(), using rng: inout RNG) throws -> Sequential {
+  public static func mlp(_ sizes: [Int], ranks: RankPlan = RankPlan(), using rng: inout RNG) throws
+    -> Sequential
+  {
     guard sizes.count >= 2 else {
-      throw NeuralNetError.invalidArgument("an MLP needs at least an input and an output size, got \(sizes)")
+      throw NeuralNetError.invalidArgument(
+        "an MLP needs at least an input and an output size, got \(sizes)")
     }
     try Limits.check("mlp", features: sizes)
     var layers: [any Layer] = []
@@ -64,7 +68,8 @@ public enum Architectures {
   /// ReLU, max-pool 2; FC 800→500, ReLU; FC 500→10 (for 1×28×28 inputs).
   /// - Throws: `NeuralNetError` for bad ranks or input sizes.
   public static func lenet5(
-    inputShape: [Int] = [1, 28, 28], classes: Int = 10, ranks: RankPlan = RankPlan(), using rng: inout RNG
+    inputShape: [Int] = [1, 28, 28], classes: Int = 10, ranks: RankPlan = RankPlan(),
+    using rng: inout RNG
   ) throws -> Sequential {
     guard inputShape.count == 3, inputShape[1] >= 16, inputShape[2] >= 16 else {
       throw NeuralNetError.invalidArgument(
@@ -74,25 +79,38 @@ public enum Architectures {
     let c = inputShape[0]
     let side = { (size: Int) in ((size - 4) / 2 - 4) / 2 }
     let flat = 50 * side(inputShape[1]) * side(inputShape[2])
-    let conv1 = try conv(c, 20, kernel: 5, padding: 0, rank: ranks.rank(forLayer: 0, of: 4, fullRank: Swift.min(20, c * 25)), using: &rng)
-    let conv2 = try conv(20, 50, kernel: 5, padding: 0, rank: ranks.rank(forLayer: 1, of: 4, fullRank: 50), using: &rng)
-    let fc1 = try dense(Swift.max(flat, 1), 500, rank: ranks.rank(forLayer: 2, of: 4, fullRank: Swift.min(500, Swift.max(flat, 1))), using: &rng)
-    let fc2 = try dense(500, classes, rank: ranks.rank(forLayer: 3, of: 4, fullRank: Swift.min(500, classes)), using: &rng)
-    return try Sequential(name: "lenet5", inputShape: inputShape, [
-      conv1, Activation(.relu), try Pool2d(.max, size: 2),
-      conv2, Activation(.relu), try Pool2d(.max, size: 2),
-      Flatten(), fc1, Activation(.relu), fc2,
-    ])
+    let conv1 = try conv(
+      c, 20, kernel: 5, padding: 0,
+      rank: ranks.rank(forLayer: 0, of: 4, fullRank: Swift.min(20, c * 25)), using: &rng)
+    let conv2 = try conv(
+      20, 50, kernel: 5, padding: 0, rank: ranks.rank(forLayer: 1, of: 4, fullRank: 50), using: &rng
+    )
+    let fc1 = try dense(
+      Swift.max(flat, 1), 500,
+      rank: ranks.rank(forLayer: 2, of: 4, fullRank: Swift.min(500, Swift.max(flat, 1))),
+      using: &rng)
+    let fc2 = try dense(
+      500, classes, rank: ranks.rank(forLayer: 3, of: 4, fullRank: Swift.min(500, classes)),
+      using: &rng)
+    return try Sequential(
+      name: "lenet5", inputShape: inputShape,
+      [
+        conv1, Activation(.relu), try Pool2d(.max, size: 2),
+        conv2, Activation(.relu), try Pool2d(.max, size: 2),
+        Flatten(), fc1, Activation(.relu), fc2,
+      ])
   }
 
   /// A small VGG-style CNN: two blocks of two 3×3 convolutions (32 and 64 channels,
   /// padding 1) each followed by max-pool 2, then FC → 256 → classes.
   /// - Throws: `NeuralNetError` for bad ranks or input sizes.
   public static func vgg(
-    inputShape: [Int] = [1, 28, 28], classes: Int = 10, ranks: RankPlan = RankPlan(), using rng: inout RNG
+    inputShape: [Int] = [1, 28, 28], classes: Int = 10, ranks: RankPlan = RankPlan(),
+    using rng: inout RNG
   ) throws -> Sequential {
     guard inputShape.count == 3, inputShape[1] >= 4, inputShape[2] >= 4 else {
-      throw NeuralNetError.invalidArgument("vgg needs an input shape [channels, height ≥ 4, width ≥ 4], got \(inputShape)")
+      throw NeuralNetError.invalidArgument(
+        "vgg needs an input shape [channels, height ≥ 4, width ≥ 4], got \(inputShape)")
     }
     try Limits.check("vgg", features: inputShape + [classes])
     let c = inputShape[0]
@@ -100,23 +118,37 @@ public enum Architectures {
     let widths = [(c, 32), (32, 32), (32, 64), (64, 64)]
     var convs: [any Layer] = []
     for (i, (n, m)) in widths.enumerated() {
-      convs.append(try conv(n, m, kernel: 3, padding: 1, rank: ranks.rank(forLayer: i, of: 6, fullRank: Swift.min(m, n * 9)), using: &rng))
+      convs.append(
+        try conv(
+          n, m, kernel: 3, padding: 1,
+          rank: ranks.rank(forLayer: i, of: 6, fullRank: Swift.min(m, n * 9)), using: &rng))
     }
-    let fc1 = try dense(flat, 256, rank: ranks.rank(forLayer: 4, of: 6, fullRank: Swift.min(256, flat)), using: &rng)
-    let fc2 = try dense(256, classes, rank: ranks.rank(forLayer: 5, of: 6, fullRank: Swift.min(256, classes)), using: &rng)
-    return try Sequential(name: "vgg", inputShape: inputShape, [
-      convs[0], Activation(.relu), convs[1], Activation(.relu), try Pool2d(.max, size: 2),
-      convs[2], Activation(.relu), convs[3], Activation(.relu), try Pool2d(.max, size: 2),
-      Flatten(), fc1, Activation(.relu), fc2,
-    ])
+    let fc1 = try dense(
+      flat, 256, rank: ranks.rank(forLayer: 4, of: 6, fullRank: Swift.min(256, flat)), using: &rng)
+    let fc2 = try dense(
+      256, classes, rank: ranks.rank(forLayer: 5, of: 6, fullRank: Swift.min(256, classes)),
+      using: &rng)
+    return try Sequential(
+      name: "vgg", inputShape: inputShape,
+      [
+        convs[0], Activation(.relu), convs[1], Activation(.relu), try Pool2d(.max, size: 2),
+        convs[2], Activation(.relu), convs[3], Activation(.relu), try Pool2d(.max, size: 2),
+        Flatten(), fc1, Activation(.relu), fc2,
+      ])
   }
 
-  private static func conv(_ n: Int, _ m: Int, kernel: Int, padding: Int, rank: Int?, using rng: inout RNG) throws -> any Layer {
-    if let rank { return try LowRankConv2d(n, m, kernel: kernel, rank: rank, padding: padding, using: &rng) }
+  private static func conv(
+    _ n: Int, _ m: Int, kernel: Int, padding: Int, rank: Int?, using rng: inout RNG
+  ) throws -> any Layer {
+    if let rank {
+      return try LowRankConv2d(n, m, kernel: kernel, rank: rank, padding: padding, using: &rng)
+    }
     return try Conv2d(n, m, kernel: kernel, padding: padding, using: &rng)
   }
 
-  private static func dense(_ n: Int, _ m: Int, rank: Int?, using rng: inout RNG) throws -> any Layer {
+  private static func dense(_ n: Int, _ m: Int, rank: Int?, using rng: inout RNG) throws
+    -> any Layer
+  {
     if let rank { return try LowRankDense(n, m, rank: rank, using: &rng) }
     return try Dense(n, m, using: &rng)
   }

@@ -31,7 +31,9 @@ public final class Conv2d: Layer {
     }
     let fanIn = inputs * kernel * kernel
     weight = Parameter(
-      "weight", try Initialization.kaimingNormal([outputs, inputs, kernel, kernel], fanIn: fanIn, using: &rng))
+      "weight",
+      try Initialization.kaimingNormal(
+        [outputs, inputs, kernel, kernel], fanIn: fanIn, using: &rng))
     self.bias = bias ? Parameter("bias", try Tensor.zeros([outputs])) : nil
     self.stride = stride
     self.padding = padding
@@ -56,25 +58,31 @@ public final class Conv2d: Layer {
   /// `Conv2d(1 => 20, 5×5)`.
   public var description: String {
     "Conv2d(\(inputs) => \(outputs), \(kernel)×\(kernel)"
-      + (stride == 1 ? "" : ", stride \(stride)") + (padding == 0 ? "" : ", padding \(padding)") + ")"
+      + (stride == 1 ? "" : ", stride \(stride)") + (padding == 0 ? "" : ", padding \(padding)")
+      + ")"
   }
   /// The kernel, then the bias.
   public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
   /// Sizes, stride, padding, bias (0/1).
   public var config: [String: Int] {
-    ["inputs": inputs, "outputs": outputs, "kernel": kernel, "stride": stride, "padding": padding,
-     "bias": bias == nil ? 0 : 1]
+    [
+      "inputs": inputs, "outputs": outputs, "kernel": kernel, "stride": stride, "padding": padding,
+      "bias": bias == nil ? 0 : 1,
+    ]
   }
 
   /// `[outputs, oh, ow]` for an input `[inputs, h, w]`.
   public func outputShape(for input: [Int]) throws -> [Int] {
-    try convOutputShape(input, layer: description, channels: inputs, outputs: outputs, kernel: kernel, stride: stride, padding: padding)
+    try convOutputShape(
+      input, layer: description, channels: inputs, outputs: outputs, kernel: kernel, stride: stride,
+      padding: padding)
   }
 
   /// im2col, one GEMM with the kernel flattened filter-wise, bias, NCHW layout.
   public func forward(_ x: Variable, in pass: ForwardPass) throws -> Variable {
     guard x.shape.count == 4, x.shape[1] == inputs else {
-      throw NeuralNetError.shape(layer: description, expected: "[batch, \(inputs), height, width]", got: x.shape)
+      throw NeuralNetError.shape(
+        layer: description, expected: "[batch, \(inputs), height, width]", got: x.shape)
     }
     return try x.conv2d(
       weight: pass.variable(weight), bias: bias.map { pass.variable($0) }, stride: stride,
@@ -96,7 +104,9 @@ func convOutputShape(
     input[1] + 2 * padding >= kernel, input[2] + 2 * padding >= kernel
   else {
     throw NeuralNetError.shape(
-      layer: layer, expected: "[batch, \(channels == 0 ? "channels" : "\(channels)"), height ≥ \(kernel), width ≥ \(kernel)]",
+      layer: layer,
+      expected:
+        "[batch, \(channels == 0 ? "channels" : "\(channels)"), height ≥ \(kernel), width ≥ \(kernel)]",
       got: [-1] + input)
   }
   let oh = (input[1] + 2 * padding - kernel) / stride + 1

@@ -18,7 +18,8 @@ public final class Dense: Layer {
   /// - Throws: `NeuralNetError` for non-positive sizes.
   public init(_ inputs: Int, _ outputs: Int, bias: Bool = true, using rng: inout RNG) throws {
     try Limits.check("Dense", features: [inputs, outputs])
-    weight = Parameter("weight", try Initialization.kaimingNormal([outputs, inputs], fanIn: inputs, using: &rng))
+    weight = Parameter(
+      "weight", try Initialization.kaimingNormal([outputs, inputs], fanIn: inputs, using: &rng))
     self.bias = bias ? Parameter("bias", try Tensor.zeros([outputs])) : nil
   }
 
@@ -39,12 +40,15 @@ public final class Dense: Layer {
   /// The weight, then the bias.
   public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
   /// `inputs`, `outputs`, `bias` (0/1).
-  public var config: [String: Int] { ["inputs": inputs, "outputs": outputs, "bias": bias == nil ? 0 : 1] }
+  public var config: [String: Int] {
+    ["inputs": inputs, "outputs": outputs, "bias": bias == nil ? 0 : 1]
+  }
 
   /// `[outputs]` for an input of `[inputs]`.
   public func outputShape(for input: [Int]) throws -> [Int] {
     guard input == [inputs] else {
-      throw NeuralNetError.shape(layer: description, expected: "[batch, \(inputs)]", got: [-1] + input)
+      throw NeuralNetError.shape(
+        layer: description, expected: "[batch, \(inputs)]", got: [-1] + input)
     }
     return [outputs]
   }

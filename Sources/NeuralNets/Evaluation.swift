@@ -56,9 +56,12 @@ extension Sequential {
     return try Tensor(shape: [classes, classes], scalars: counts)
   }
 
-  private func forEachBatch(of data: any LabeledData, _ body: (Tensor, Tensor) throws -> Void) throws {
+  private func forEachBatch(of data: any LabeledData, _ body: (Tensor, Tensor) throws -> Void)
+    throws
+  {
     for start in stride(from: 0, to: data.count, by: Self.evaluationBatch) {
-      let (x, y) = try data.batch(Array(start..<Swift.min(start + Self.evaluationBatch, data.count)))
+      let (x, y) = try data.batch(
+        Array(start..<Swift.min(start + Self.evaluationBatch, data.count)))
       try body(try predict(x), y)
     }
   }

@@ -57,11 +57,13 @@ public struct Subset: LabeledData {
 
   /// The subset's rows at `positions`.
   public func batch(_ positions: [Int]) throws -> (inputs: Tensor, labels: Tensor) {
-    try base.batch(try positions.map { p in
-      guard p >= 0, p < indices.count else {
-        throw NeuralNetError.invalidArgument("index \(p) is out of range for \(indices.count) examples")
-      }
-      return indices[p]
-    })
+    try base.batch(
+      try positions.map { p in
+        guard p >= 0, p < indices.count else {
+          throw NeuralNetError.invalidArgument(
+            "index \(p) is out of range for \(indices.count) examples")
+        }
+        return indices[p]
+      })
   }
 }

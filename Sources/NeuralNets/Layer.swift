@@ -74,7 +74,8 @@ public enum Limits {
       kernels.allSatisfy({ (1...maxKernel).contains($0) })
     else {
       throw NeuralNetError.invalidArgument(
-        "\(layer) needs sizes in 1...\(maxFeatures) and kernels in 1...\(maxKernel), got \(features + kernels)")
+        "\(layer) needs sizes in 1...\(maxFeatures) and kernels in 1...\(maxKernel), got \(features + kernels)"
+      )
     }
   }
 }

@@ -39,7 +39,8 @@ public final class LowRankConv2d: LowRankLayer {
     let fanIn = inputs * kernel * kernel
     let w = try Initialization.kaimingNormal([outputs, fanIn], fanIn: fanIn, using: &rng)
     let (u0, s0, v0) = try Initialization.truncatedSVD(w, rank: rank)
-    (u, s, v, self.bias) = lowRankParameters(u: u0, s: s0, v: v0, bias: bias ? try Tensor.zeros([outputs]) : nil)
+    (u, s, v, self.bias) = lowRankParameters(
+      u: u0, s: s0, v: v0, bias: bias ? try Tensor.zeros([outputs]) : nil)
     (self.kernel, self.stride, self.padding) = (kernel, stride, padding)
   }
 
@@ -48,11 +49,15 @@ public final class LowRankConv2d: LowRankLayer {
   public convenience init(from conv: Conv2d, rank: Int) throws {
     let flat = try conv.weight.value.reshaped([conv.outputs, -1])
     let (u0, s0, v0) = try Initialization.truncatedSVD(flat, rank: rank)
-    self.init(u: u0, s: s0, v: v0, bias: conv.bias?.value, kernel: conv.kernel, stride: conv.stride, padding: conv.padding)
+    self.init(
+      u: u0, s: s0, v: v0, bias: conv.bias?.value, kernel: conv.kernel, stride: conv.stride,
+      padding: conv.padding)
   }
 
   /// A layer with the given factors (as read from a model file).
-  public init(u: Tensor, s: Tensor, v: Tensor, bias: Tensor?, kernel: Int, stride: Int, padding: Int) {
+  public init(
+    u: Tensor, s: Tensor, v: Tensor, bias: Tensor?, kernel: Int, stride: Int, padding: Int
+  ) {
     (self.u, self.s, self.v, self.bias) = lowRankParameters(u: u, s: s, v: v, bias: bias)
     (self.kernel, self.stride, self.padding) = (kernel, stride, padding)
   }
@@ -73,22 +78,28 @@ public final class LowRankConv2d: LowRankLayer {
   public var parameters: [Parameter] { [u, s, v] + (bias.map { [$0] } ?? []) }
   /// Sizes, rank, stride, padding, bias (0/1).
   public var config: [String: Int] {
-    ["inputs": inputs, "outputs": outputs, "kernel": kernel, "rank": rank, "stride": stride,
-     "padding": padding, "bias": bias == nil ? 0 : 1]
+    [
+      "inputs": inputs, "outputs": outputs, "kernel": kernel, "rank": rank, "stride": stride,
+      "padding": padding, "bias": bias == nil ? 0 : 1,
+    ]
   }
 
   /// `[outputs, oh, ow]` for `[inputs, h, w]`.
   public func outputShape(for input: [Int]) throws -> [Int] {
-    try convOutputShape(input, layer: description, channels: inputs, outputs: outputs, kernel: kernel, stride: stride, padding: padding)
+    try convOutputShape(
+      input, layer: description, channels: inputs, outputs: outputs, kernel: kernel, stride: stride,
+      padding: padding)
   }
 
   /// im2col → `Vᵀ·cols` → `(U·S)·(…)` + b → NCHW.
   public func forward(_ x: Variable, in pass: ForwardPass) throws -> Variable {
     guard x.shape.count == 4, x.shape[1] == inputs else {
-      throw NeuralNetError.shape(layer: description, expected: "[batch, \(inputs), height, width]", got: x.shape)
+      throw NeuralNetError.shape(
+        layer: description, expected: "[batch, \(inputs), height, width]", got: x.shape)
     }
     let geometry = try ConvGeometry(
-      input: x.shape, kernel: (kernel, kernel), stride: stride, padding: padding, operation: description)
+      input: x.shape, kernel: (kernel, kernel), stride: stride, padding: padding,
+      operation: description)
     let cols = try x.im2col(kernel: (kernel, kernel), stride: stride, padding: padding)
     let z = try pass.variable(v).matmul(cols, transposeSelf: true)
     let us = try pass.variable(u).matmul(pass.variable(s))

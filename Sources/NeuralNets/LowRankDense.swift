@@ -27,11 +27,14 @@ public final class LowRankDense: LowRankLayer {
 
   /// A rank-`rank` layer from the truncated SVD of a Kaiming-normal `[outputs, inputs]`.
   /// - Throws: `NeuralNetError` for bad sizes or a rank above min(inputs, outputs).
-  public init(_ inputs: Int, _ outputs: Int, rank: Int, bias: Bool = true, using rng: inout RNG) throws {
+  public init(_ inputs: Int, _ outputs: Int, rank: Int, bias: Bool = true, using rng: inout RNG)
+    throws
+  {
     try Limits.check("LowRankDense", features: [inputs, outputs])
     let w = try Initialization.kaimingNormal([outputs, inputs], fanIn: inputs, using: &rng)
     let (u0, s0, v0) = try Initialization.truncatedSVD(w, rank: rank)
-    (u, s, v, self.bias) = lowRankParameters(u: u0, s: s0, v: v0, bias: bias ? try Tensor.zeros([outputs]) : nil)
+    (u, s, v, self.bias) = lowRankParameters(
+      u: u0, s: s0, v: v0, bias: bias ? try Tensor.zeros([outputs]) : nil)
   }
 
   /// The rank-`rank` truncated SVD of a trained dense layer (its bias is copied).
@@ -64,7 +67,8 @@ public final class LowRankDense: LowRankLayer {
   /// `[outputs]` for `[inputs]`.
   public func outputShape(for input: [Int]) throws -> [Int] {
     guard input == [inputs] else {
-      throw NeuralNetError.shape(layer: description, expected: "[batch, \(inputs)]", got: [-1] + input)
+      throw NeuralNetError.shape(
+        layer: description, expected: "[batch, \(inputs)]", got: [-1] + input)
     }
     return [outputs]
   }

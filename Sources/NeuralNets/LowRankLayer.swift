@@ -51,12 +51,15 @@ extension LowRankLayer {
   public func singularValues() throws -> Tensor { try s.value.singularValues() }
 
   func missingPass() -> NeuralNetError {
-    .invalidArgument("\(description) has no input and output gradient yet: run a training step first")
+    .invalidArgument(
+      "\(description) has no input and output gradient yet: run a training step first")
   }
 }
 
 /// U, S, V, bias as parameters, with U and V constrained to orthonormal columns.
-func lowRankParameters(u: Tensor, s: Tensor, v: Tensor, bias: Tensor?) -> (Parameter, Parameter, Parameter, Parameter?) {
+func lowRankParameters(u: Tensor, s: Tensor, v: Tensor, bias: Tensor?) -> (
+  Parameter, Parameter, Parameter, Parameter?
+) {
   (
     Parameter("U", u, constraint: .orthonormalColumns), Parameter("S", s),
     Parameter("V", v, constraint: .orthonormalColumns), bias.map { Parameter("bias", $0) }

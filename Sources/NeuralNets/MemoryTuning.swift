@@ -13,10 +13,13 @@ enum MemoryTuning {
   static let applied: Bool = {
     #if canImport(Glibc)
       // `mallopt` lives in <malloc.h>, which the Glibc module does not export.
-      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else {
+        return false
+      }
       typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
       let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-      let (trimThreshold, mmapThreshold): (Int32, Int32) = (-1, -3)  // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD
+      // M_TRIM_THRESHOLD and M_MMAP_THRESHOLD from <malloc.h>.
+      let (trimThreshold, mmapThreshold): (Int32, Int32) = (-1, -3)
       // 32 MiB is glibc's largest mmap threshold; blocks below it come from the heap.
       return mallopt(mmapThreshold, 32 << 20) == 1 && mallopt(trimThreshold, 1 << 30) == 1
     #else

@@ -27,7 +27,8 @@ public func singularValues(of layer: any Layer) throws -> Tensor? {
   switch layer {
   case let lowRank as any LowRankLayer: return try lowRank.singularValues()
   case let dense as Dense: return try dense.weight.value.singularValues()
-  case let conv as Conv2d: return try conv.weight.value.reshaped([conv.outputs, -1]).singularValues()
+  case let conv as Conv2d:
+    return try conv.weight.value.reshaped([conv.outputs, -1]).singularValues()
   default: return nil
   }
 }
@@ -36,7 +37,8 @@ public func singularValues(of layer: any Layer) throws -> Tensor? {
 func denseEquivalentCount(of layer: any Layer) -> Int {
   switch layer {
   case let l as LowRankDense: return l.inputs * l.outputs + (l.bias == nil ? 0 : l.outputs)
-  case let l as LowRankConv2d: return l.v.value.shape[0] * l.outputs + (l.bias == nil ? 0 : l.outputs)
+  case let l as LowRankConv2d:
+    return l.v.value.shape[0] * l.outputs + (l.bias == nil ? 0 : l.outputs)
   default: return layer.parameterCount
   }
 }

@@ -27,7 +27,9 @@ extension Sequential {
     var tensors: [String: Tensor] = [:]
     for (name, parameter) in namedParameters { tensors[name] = parameter.value }
     try SafeTensors.write(
-      tensors, metadata: [Self.architectureKey: String(decoding: json, as: UTF8.self), "format": "pt"], to: url)
+      tensors,
+      metadata: [Self.architectureKey: String(decoding: json, as: UTF8.self), "format": "pt"],
+      to: url)
   }
 
   /// Reads a model written by `save(to:)`.
@@ -56,7 +58,8 @@ extension Sequential {
       }
     }
     do {
-      return try Sequential(name: architecture["name"] as? String ?? "model", inputShape: inputShape, layers)
+      return try Sequential(
+        name: architecture["name"] as? String ?? "model", inputShape: inputShape, layers)
     } catch {
       throw fail("the layers do not fit together: \(error)")
     }
@@ -71,13 +74,19 @@ private struct LayerEntry {
   let fail: (String) -> NeuralNetError
 
   func int(_ key: String) throws -> Int {
-    guard let value = entry[key] as? Int else { throw fail("layer \(index) has no integer '\(key)'") }
+    guard let value = entry[key] as? Int else {
+      throw fail("layer \(index) has no integer '\(key)'")
+    }
     return value
   }
 
   func tensor(_ name: String, rank: Int) throws -> Tensor {
-    guard let t = tensors["layers.\(index).\(name)"] else { throw fail("tensor layers.\(index).\(name) is missing") }
-    guard t.rank == rank else { throw fail("tensor layers.\(index).\(name) has shape \(t.shape), expected rank \(rank)") }
+    guard let t = tensors["layers.\(index).\(name)"] else {
+      throw fail("tensor layers.\(index).\(name) is missing")
+    }
+    guard t.rank == rank else {
+      throw fail("tensor layers.\(index).\(name) has shape \(t.shape), expected rank \(rank)")
+    }
     return t
   }
 
@@ -93,8 +102,11 @@ private struct LayerEntry {
       return Dense(weight: w, bias: b)
     case "Conv2d":
       let (w, b) = (try tensor("weight", rank: 4), try bias())
-      try Limits.check("Conv2d", features: [w.shape[0], w.shape[1]], kernels: [w.shape[2], try int("stride")])
-      guard w.shape[2] == w.shape[3] else { throw fail("layer \(index): kernel \(w.shape) is not square") }
+      try Limits.check(
+        "Conv2d", features: [w.shape[0], w.shape[1]], kernels: [w.shape[2], try int("stride")])
+      guard w.shape[2] == w.shape[3] else {
+        throw fail("layer \(index): kernel \(w.shape) is not square")
+      }
       try checkFactors(w.shape[0], b)
       return Conv2d(weight: w, bias: b, stride: try int("stride"), padding: try padding())
     case "LowRankDense":
@@ -107,10 +119,14 @@ private struct LayerEntry {
       let (u, s, v) = try factors()
       let b = try bias()
       let k = try int("kernel")
-      try Limits.check("LowRankConv2d", features: [u.shape[0], v.shape[0]], kernels: [k, try int("stride")])
-      guard v.shape[0] % (k * k) == 0 else { throw fail("layer \(index): V has \(v.shape[0]) rows, not a multiple of \(k * k)") }
+      try Limits.check(
+        "LowRankConv2d", features: [u.shape[0], v.shape[0]], kernels: [k, try int("stride")])
+      guard v.shape[0] % (k * k) == 0 else {
+        throw fail("layer \(index): V has \(v.shape[0]) rows, not a multiple of \(k * k)")
+      }
       try checkFactors(u.shape[0], b)
-      return LowRankConv2d(u: u, s: s, v: v, bias: b, kernel: k, stride: try int("stride"), padding: try padding())
+      return LowRankConv2d(
+        u: u, s: s, v: v, bias: b, kernel: k, stride: try int("stride"), padding: try padding())
     case "ReLU": return Activation(.relu)
     case "Tanh": return Activation(.tanh)
     case "Sigmoid": return Activation(.sigmoid)
@@ -125,7 +141,9 @@ private struct LayerEntry {
 
   func padding() throws -> Int {
     let p = try int("padding")
-    guard p >= 0, p <= Limits.maxKernel else { throw fail("layer \(index): padding \(p) is out of range") }
+    guard p >= 0, p <= Limits.maxKernel else {
+      throw fail("layer \(index): padding \(p) is out of range")
+    }
     return p
   }
 
@@ -134,7 +152,8 @@ private struct LayerEntry {
     let (u, s, v) = (try tensor("U", rank: 2), try tensor("S", rank: 2), try tensor("V", rank: 2))
     let r = s.shape[0]
     guard r >= 1, s.shape == [r, r], u.shape[1] == r, v.shape[1] == r else {
-      throw fail("layer \(index): factors U \(u.shape), S \(s.shape), V \(v.shape) do not share a rank")
+      throw fail(
+        "layer \(index): factors U \(u.shape), S \(s.shape), V \(v.shape) do not share a rank")
     }
     return (u, s, v)
   }

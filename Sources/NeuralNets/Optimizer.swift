@@ -40,7 +40,8 @@ public final class Optimizer {
   public init(_ rule: Rule, learningRate: Float, weightDecay: Float = 0) throws {
     guard learningRate.isFinite, learningRate >= 0, weightDecay.isFinite, weightDecay >= 0 else {
       throw NeuralNetError.invalidArgument(
-        "learning rate and weight decay must be finite and non-negative (got \(learningRate), \(weightDecay))")
+        "learning rate and weight decay must be finite and non-negative (got \(learningRate), \(weightDecay))"
+      )
     }
     if case .sgd(let momentum, _) = rule, !(momentum >= 0 && momentum < 1) {
       throw NeuralNetError.invalidArgument("momentum must be in [0, 1), got \(momentum)")
@@ -99,7 +100,8 @@ public final class Optimizer {
       if !buffers.isEmpty { state[name] = buffers }
     case .adam(let b1, let b2, let eps), .adamW(let b1, let b2, let eps):
       let decoupled = if case .adamW = rule { true } else { false }
-      var buffers = state.removeValue(forKey: name) ?? [Tensor.zeros(like: w), Tensor.zeros(like: w)]
+      var buffers =
+        state.removeValue(forKey: name) ?? [Tensor.zeros(like: w), Tensor.zeros(like: w)]
       guard buffers.count == 2, buffers.allSatisfy({ $0.count == n }) else { throw stale(name) }
       let t = Float(steps)
       let (c1, c2) = (1 - pow(b1, t), 1 - pow(b2, t))
@@ -121,7 +123,8 @@ public final class Optimizer {
   /// unique first), so the update loops keep them in registers.
   private func withPointers(
     _ w: inout Tensor, _ g: Tensor, _ moments: inout [Tensor],
-    _ body: (UnsafeMutablePointer<Float>, UnsafePointer<Float>, [UnsafeMutablePointer<Float>]) -> Void
+    _ body: (UnsafeMutablePointer<Float>, UnsafePointer<Float>, [UnsafeMutablePointer<Float>]) ->
+      Void
   ) throws {
     var pointers: [UnsafeMutablePointer<Float>] = []
     for i in moments.indices {
@@ -137,7 +140,8 @@ public final class Optimizer {
   }
 
   private func stale(_ name: String) -> NeuralNetError {
-    .invalidArgument("optimiser state for \(name) no longer matches its shape (was the layer replaced?)")
+    .invalidArgument(
+      "optimiser state for \(name) no longer matches its shape (was the layer replaced?)")
   }
 }
 

@@ -26,7 +26,8 @@ public final class Sequential {
     for d in inputShape {
       let (product, overflow) = elements.multipliedReportingOverflow(by: d)
       guard d >= 1, !overflow, product <= Tensor.maxElements else {
-        throw NeuralNetError.invalidArgument("input shape \(inputShape) must have positive sizes and fit in a tensor")
+        throw NeuralNetError.invalidArgument(
+          "input shape \(inputShape) must have positive sizes and fit in a tensor")
       }
       elements = product
     }
@@ -81,7 +82,8 @@ public final class Sequential {
       // Flat pixels for a convolutional input (or images for an MLP) reshape for free.
       guard x.shape.first.map({ $0 * inputShape.reduce(1, *) == x.value.count }) == true else {
         throw NeuralNetError.shape(
-          layer: layers.first?.description ?? name, expected: "[batch] + \(inputShape)", got: x.shape)
+          layer: layers.first?.description ?? name, expected: "[batch] + \(inputShape)",
+          got: x.shape)
       }
       h = try x.reshaped(expected)
     }

@@ -30,7 +30,8 @@ extension Sequential {
     let named = namedParameters
     for (name, parameter) in named where parameter.grad?.isFinite == false {
       throw NeuralNetError.notFinite(
-        "training diverged at step \(step): the gradient of \(name) (\(layerDescription(of: name))) is not finite")
+        "training diverged at step \(step): the gradient of \(name) (\(layerDescription(of: name))) is not finite"
+      )
     }
     try optimizer.step(named)
     return (Double(value), correct)
@@ -38,7 +39,9 @@ extension Sequential {
 
   private func layerDescription(of name: String) -> String {
     let parts = name.split(separator: ".")
-    guard parts.count > 1, let index = Int(parts[1]), layers.indices.contains(index) else { return name }
+    guard parts.count > 1, let index = Int(parts[1]), layers.indices.contains(index) else {
+      return name
+    }
     return layers[index].description
   }
 
@@ -69,8 +72,11 @@ extension Sequential {
       train = Subset(data, indices: Array(order[..<cut]))
       held = Subset(data, indices: Array(order[cut...]))
     }
-    guard train.count > 0 else { throw NeuralNetError.invalidArgument("fit needs at least one training example") }
-    let optimizer = try Optimizer(options.rule, learningRate: options.learningRate, weightDecay: options.weightDecay)
+    guard train.count > 0 else {
+      throw NeuralNetError.invalidArgument("fit needs at least one training example")
+    }
+    let optimizer = try Optimizer(
+      options.rule, learningRate: options.learningRate, weightDecay: options.weightDecay)
     var history = History()
     var best = Double.infinity
     var sinceBest = 0
@@ -82,9 +88,12 @@ extension Sequential {
       let order = try rng.permutation(train.count)
       var (lossTotal, correct, seen) = (0.0, 0, 0)
       for step in 0..<steps {
-        let indices = Array(order[(step * options.batchSize)..<Swift.min((step + 1) * options.batchSize, train.count)])
+        let indices = Array(
+          order[(step * options.batchSize)..<Swift.min((step + 1) * options.batchSize, train.count)]
+        )
         let (x, y) = try train.batch(indices)
-        let result = try trainStep(inputs: x, labels: y, optimizer: optimizer, rng: &rng, step: epoch * steps + step + 1)
+        let result = try trainStep(
+          inputs: x, labels: y, optimizer: optimizer, rng: &rng, step: epoch * steps + step + 1)
         lossTotal += result.loss * Double(indices.count)
         correct += result.correct
         seen += indices.count
@@ -104,7 +113,8 @@ extension Sequential {
         monitored = result.loss
       }
       let elapsed = clock.now - start
-      history.seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      history.seconds.append(
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
       if monitored < best {
         (best, sinceBest) = (monitored, 0)
       } else {

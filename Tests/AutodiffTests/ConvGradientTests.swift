@@ -87,7 +87,9 @@ import Testing
         for ox in 0..<5 {
           let corners = [0, 1, 10, 11].map { plane * 60 + 2 * oy * 10 + 2 * ox + $0 }
           var best = corners[0]
-          for c in corners.dropFirst() where !xs[best].isNaN && (xs[c] > xs[best] || xs[c].isNaN) { best = c }
+          for c in corners.dropFirst() where !xs[best].isNaN && (xs[c] > xs[best] || xs[c].isNaN) {
+            best = c
+          }
           let got = ys[(plane * 3 + oy) * 5 + ox]
           #expect(got == xs[best] || (got.isNaN && xs[best].isNaN))
           expectedGrad[best] += 1

@@ -76,7 +76,9 @@ import Testing
     let tape = Tape()
     let logits = tape.variable(try Tensor.zeros([2, 3]), requiresGrad: true)
     #expect(throws: AutodiffError.self) { try logits.softmaxCrossEntropy(labels: Tensor([0, 3])) }
-    #expect(throws: AutodiffError.self) { try logits.softmaxCrossEntropy(labels: Tensor([0.5, 1])) }
+    #expect(throws: AutodiffError.self) {
+      try logits.softmaxCrossEntropy(labels: Tensor([0.5, 1]))
+    }
     #expect(throws: AutodiffError.self) { try logits.softmaxCrossEntropy(labels: Tensor([0])) }
   }
 }

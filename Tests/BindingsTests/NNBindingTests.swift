@@ -19,20 +19,25 @@ import Testing
     """
 
   @Test func mlpTrainsAndEvaluates() throws {
-    let code = data + """
+    let code =
+      data + """
 
-      let net = mlp([4, 16, 3])
-      let h = fit(net, [x, y], epochs: 5, lr: 0.1, batch: 16, validation: 0.2)
-      [len(h.loss), h.epochs, accuracy(net, [x, y]) > 0.9, evaluate(net, {x: x, y: y}).accuracy > 0.9,
-       predict(net, x, classes: true).shape, confusion_matrix(net, [x, y]).sum()]
-      """
+        let net = mlp([4, 16, 3])
+        let h = fit(net, [x, y], epochs: 5, lr: 0.1, batch: 16, validation: 0.2)
+        [len(h.loss), h.epochs, accuracy(net, [x, y]) > 0.9, evaluate(net, {x: x, y: y}).accuracy > 0.9,
+         predict(net, x, classes: true).shape, confusion_matrix(net, [x, y]).sum()]
+        """
     #expect(try evaluate(code).value?.quotedDescription == "[5, 5, true, true, [90], 90]")
   }
 
   @Test func sameSeedSameTraining() throws {
     let code = data + "\nlet net = mlp([4, 8, 3])\nfit(net, [x, y], epochs: 2).loss"
-    #expect(try evaluate(code, seed: 3).value?.quotedDescription == (try evaluate(code, seed: 3).value?.quotedDescription))
-    #expect(try evaluate(code, seed: 3).value?.quotedDescription != (try evaluate(code, seed: 4).value?.quotedDescription))
+    #expect(
+      try evaluate(code, seed: 3).value?.quotedDescription
+        == (try evaluate(code, seed: 3).value?.quotedDescription))
+    #expect(
+      try evaluate(code, seed: 3).value?.quotedDescription
+        != (try evaluate(code, seed: 4).value?.quotedDescription))
   }
 
   @Test func lowRankLeNetMetrics() throws {
@@ -49,7 +54,10 @@ import Testing
   @Test func modelDisplaysAsALayerTable() throws {
     let sink = CollectingSink()
     let (interpreter, _) = try Library.makeInterpreter(output: sink)
-    let value = try #require(try interpreter.run(Source(name: "t.lr", text: "mlp([784, 256, 10], lowrank: true, rank: 32, classifier: true)")))
+    let value = try #require(
+      try interpreter.run(
+        Source(name: "t.lr", text: "mlp([784, 256, 10], lowrank: true, rank: 32, classifier: true)")
+      ))
     guard case .table(let table) = interpreter.display(value) else {
       Issue.record("expected a table")
       return
@@ -71,13 +79,14 @@ import Testing
   }
 
   @Test func compressAKeepsTheClassifierDense() throws {
-    let code = data + """
+    let code =
+      data + """
 
-      let net = mlp([4, 16, 16, 3])
-      fit(net, [x, y], epochs: 3, lr: 0.1, batch: 16)
-      let small = compress(net, rank: 2)
-      [small.layers[0].kind, small.layers[4].kind, small.layers[0].rank, accuracy(small, [x, y]) > 0.5]
-      """
+        let net = mlp([4, 16, 16, 3])
+        fit(net, [x, y], epochs: 3, lr: 0.1, batch: 16)
+        let small = compress(net, rank: 2)
+        [small.layers[0].kind, small.layers[4].kind, small.layers[0].rank, accuracy(small, [x, y]) > 0.5]
+        """
     #expect(try evaluate(code).value?.quotedDescription == #"["LowRankDense", "Dense", 2, true]"#)
   }
 
@@ -85,14 +94,17 @@ import Testing
     let (interpreter, session) = try Library.makeInterpreter(output: CollectingSink())
     var updates: [ProgressUpdate] = []
     session.progress = { updates.append($0) }
-    _ = try interpreter.run(Source(name: "t.lr", text: data + "\nfit(mlp([4, 3]), [x, y], epochs: 2, batch: 30)"))
+    _ = try interpreter.run(
+      Source(name: "t.lr", text: data + "\nfit(mlp([4, 3]), [x, y], epochs: 2, batch: 30)"))
     #expect(updates.count == 6)
     #expect(updates.last.map { ($0.completed, $0.total) } ?? (0, 0) == (6, 6))
     #expect(updates.last?.detail.hasPrefix("epoch 2/2") == true)
   }
 
   @Test func trainsOnADatasetAndRoundTripsThroughAFile() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("lrnb-nn-\(UUID().uuidString).safetensors").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lrnb-nn-\(UUID().uuidString).safetensors"
+    ).path
     defer { try? FileManager.default.removeItem(atPath: path) }
     let code = """
       let parts = digits().split(0.8, seed: 1)
@@ -104,11 +116,15 @@ import Testing
        copy.layers[0].kind]
       """
     #expect(try evaluate(code).value?.quotedDescription == #"[true, true, "LowRankDense"]"#)
-    #expect(failure("load(\"/nonexistent/model.safetensors\")")?.contains("/nonexistent/model.safetensors") == true)
+    #expect(
+      failure("load(\"/nonexistent/model.safetensors\")")?.contains(
+        "/nonexistent/model.safetensors") == true)
   }
 
   @Test func gradOfLrFunctions() throws {
-    #expect(try evaluate("grad(fn(x) { (x * x).sum() })(tensor([1, 2, 3])).tolist()").value?.quotedDescription == "[2, 4, 6]")
+    #expect(
+      try evaluate("grad(fn(x) { (x * x).sum() })(tensor([1, 2, 3])).tolist()").value?
+        .quotedDescription == "[2, 4, 6]")
     let code = """
       let x = tensor([[1, 2], [3, 4]])
       let y = tensor([1, 0])
@@ -119,17 +135,28 @@ import Testing
     // Cross-entropy of logits [[1,2],[3,4]] at labels [1, 0]: (log(1+e⁻¹) + log(1+e)) / 2,
     // plus ½‖I‖² = 1; the bias gradient sums to 0 (softmax − one-hot rows sum to 0).
     #expect(try evaluate(code).value?.quotedDescription == "[1.8133, [2, 2], [2], 0]")
-    #expect(failure("grad(fn(x) { x * 2 })(tensor([1, 2]))")?.contains("must return a scalar") == true)
-    #expect(failure("grad(fn(x) { 3 })(tensor([1, 2]))")?.contains("computed from its arguments") == true)
+    #expect(
+      failure("grad(fn(x) { x * 2 })(tensor([1, 2]))")?.contains("must return a scalar") == true)
+    #expect(
+      failure("grad(fn(x) { 3 })(tensor([1, 2]))")?.contains("computed from its arguments") == true)
   }
 
   @Test func badArgumentsAreDiagnostics() {
-    #expect(failure("mlp([4, 3], lowrank: true, rank: -1)")?.hasPrefix("bad argument 'rank' to mlp") == true)
+    #expect(
+      failure("mlp([4, 3], lowrank: true, rank: -1)")?.hasPrefix("bad argument 'rank' to mlp")
+        == true)
     #expect(failure("fit(mlp([4, 3]), 5)")?.hasPrefix("bad argument 'data' to fit") == true)
-    #expect(failure("fit(mlp([4, 3]), [zeros([2, 4]), zeros([3])])")?.contains("same number of rows") == true)
-    #expect(failure("fit(mlp([4, 3]), [zeros([2, 4]), zeros([2])], optimizer: \"rmsprop\")")?.contains("optimizer") == true)
-    #expect(failure("predict(mlp([4, 3]), zeros([2, 5]))") == "layer Dense(4 => 3) expects input [batch] + [4], but got [2, 5]")
-    #expect(failure("fit(mlp([4, 3]), [zeros([2, 4]), tensor([0, 7])])")?.contains("label 7") == true)
+    #expect(
+      failure("fit(mlp([4, 3]), [zeros([2, 4]), zeros([3])])")?.contains("same number of rows")
+        == true)
+    #expect(
+      failure("fit(mlp([4, 3]), [zeros([2, 4]), zeros([2])], optimizer: \"rmsprop\")")?.contains(
+        "optimizer") == true)
+    #expect(
+      failure("predict(mlp([4, 3]), zeros([2, 5]))")
+        == "layer Dense(4 => 3) expects input [batch] + [4], but got [2, 5]")
+    #expect(
+      failure("fit(mlp([4, 3]), [zeros([2, 4]), tensor([0, 7])])")?.contains("label 7") == true)
     #expect(failure("activation(\"gelu\")")?.hasPrefix("bad argument 'name' to activation") == true)
     // Hostile sizes are errors, never traps.
     #expect(failure("lowrank_dense(4, 3, 1e300)")?.contains("rank") == true)
@@ -137,6 +164,8 @@ import Testing
     #expect(failure("lenet5(input_shape: [1, 4503599627370496, 4503599627370496])") != nil)
     #expect(failure("sequential([dense(2, 2)], [4503599627370496, 4503599627370496])") != nil)
     #expect(failure("mlp([4, 1e15])") != nil)
-    #expect(failure("fit(mlp([4, 3]), [zeros([2, 4]), zeros([2])], epochs: 1e15)")?.contains("epochs") == true)
+    #expect(
+      failure("fit(mlp([4, 3]), [zeros([2, 4]), zeros([2])], epochs: 1e15)")?.contains("epochs")
+        == true)
   }
 }

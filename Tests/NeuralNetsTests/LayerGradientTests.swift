@@ -7,7 +7,8 @@ import Testing
 /// Checks ∂L/∂(input, parameters) of `model` against central differences, where
 /// L = Σ model(x) ⊙ R for a fixed random R.
 func checkModelGradients(
-  _ model: Sequential, input: Tensor, epsilon: Float = 1e-2, rtol: Double = 3e-2, atol: Double = 3e-3,
+  _ model: Sequential, input: Tensor, epsilon: Float = 1e-2, rtol: Double = 3e-2,
+  atol: Double = 3e-3,
   sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
   var rng = RNG(seed: 3)
@@ -27,7 +28,8 @@ func checkModelGradients(
       let numeric = (try perturb(i, epsilon) - perturb(i, -epsilon)) / (2 * Double(epsilon))
       let exact = Double(analytic.scalars[i])
       if abs(numeric - exact) > atol + rtol * abs(numeric) {
-        Issue.record("\(what)[\(i)]: analytic \(exact), numeric \(numeric)", sourceLocation: sourceLocation)
+        Issue.record(
+          "\(what)[\(i)]: analytic \(exact), numeric \(numeric)", sourceLocation: sourceLocation)
         return
       }
     }
@@ -51,9 +53,11 @@ func checkModelGradients(
   @Test func denseAndActivations() throws {
     var rng = RNG(seed: 1)
     for function in Activation.Function.allCases {
-      let model = try Sequential(inputShape: [5], [
-        Dense(5, 4, using: &rng), Activation(function), Dense(4, 3, bias: false, using: &rng),
-      ])
+      let model = try Sequential(
+        inputShape: [5],
+        [
+          Dense(5, 4, using: &rng), Activation(function), Dense(4, 3, bias: false, using: &rng),
+        ])
       // A small step: ReLU's kink must not fall between x ± ε for any pre-activation.
       try checkModelGradients(model, input: try Tensor.randn([3, 5], using: &rng), epsilon: 1e-3)
     }
@@ -67,21 +71,26 @@ func checkModelGradients(
 
   @Test func convolutionsPoolingFlatten() throws {
     var rng = RNG(seed: 3)
-    let model = try Sequential(inputShape: [2, 6, 6], [
-      Conv2d(2, 3, kernel: 3, padding: 1, using: &rng), Activation(.tanh),
-      LowRankConv2d(3, 4, kernel: 3, rank: 2, stride: 2, padding: 1, using: &rng),
-      try Pool2d(.average, size: 3), Flatten(), Dense(4, 2, using: &rng),
-    ])
+    let model = try Sequential(
+      inputShape: [2, 6, 6],
+      [
+        Conv2d(2, 3, kernel: 3, padding: 1, using: &rng), Activation(.tanh),
+        LowRankConv2d(3, 4, kernel: 3, rank: 2, stride: 2, padding: 1, using: &rng),
+        try Pool2d(.average, size: 3), Flatten(), Dense(4, 2, using: &rng),
+      ])
     try checkModelGradients(model, input: try Tensor.randn([2, 2, 6, 6], using: &rng))
   }
 
   @Test func maxPoolAndDropoutInAModel() throws {
     var rng = RNG(seed: 4)
-    let model = try Sequential(inputShape: [1, 4, 4], [
-      Conv2d(1, 2, kernel: 2, using: &rng), try Pool2d(.max, size: 3), Flatten(),
-      try Dropout(rate: 0.0), Dense(2, 2, using: &rng),
-    ])
-    try checkModelGradients(model, input: try Tensor.randn([2, 1, 4, 4], using: &rng), epsilon: 2e-3)
+    let model = try Sequential(
+      inputShape: [1, 4, 4],
+      [
+        Conv2d(1, 2, kernel: 2, using: &rng), try Pool2d(.max, size: 3), Flatten(),
+        try Dropout(rate: 0.0), Dense(2, 2, using: &rng),
+      ])
+    try checkModelGradients(
+      model, input: try Tensor.randn([2, 1, 4, 4], using: &rng), epsilon: 2e-3)
   }
 
   @Test func shapeErrorsNameTheLayerAndBothShapes() throws {

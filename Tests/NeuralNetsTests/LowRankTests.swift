@@ -33,35 +33,45 @@ import Testing
     let dense = Dense(weight: try lowRank.denseWeight(), bias: lowRank.bias?.value)
     let x = try Tensor.randn([6, 7], using: &rng)
     let labels = Tensor([0, 1, 2, 3, 4, 0])
-    for model in [try Sequential(inputShape: [7], [lowRank]), try Sequential(inputShape: [7], [dense])] {
+    for model in [
+      try Sequential(inputShape: [7], [lowRank]), try Sequential(inputShape: [7], [dense]),
+    ] {
       let pass = ForwardPass(training: true)
-      try pass.backward(from: try model.forward(pass.input(x), in: pass).softmaxCrossEntropy(labels: labels))
+      try pass.backward(
+        from: try model.forward(pass.input(x), in: pass).softmaxCrossEntropy(labels: labels))
     }
     let g = try #require(dense.weight.grad)  // G = ∂L/∂W, formed densely only here
     let v = lowRank.v.value, u = lowRank.u.value
     #expect(try distance(lowRank.gradientTimes(v), g.matmul(v)) < 1e-5)
-    #expect(try distance(lowRank.gradientTransposeTimes(u), g.matmul(u, transposeSelf: true)) < 1e-5)
+    #expect(
+      try distance(lowRank.gradientTransposeTimes(u), g.matmul(u, transposeSelf: true)) < 1e-5)
   }
 
   @Test func convIntegratorDataGivesTheDenseGradientProducts() throws {
     var rng = RNG(seed: 3)
     let lowRank = try LowRankConv2d(2, 4, kernel: 3, rank: 2, padding: 1, using: &rng)
     let conv = Conv2d(
-      weight: try lowRank.denseWeight().reshaped([4, 2, 3, 3]), bias: lowRank.bias?.value, padding: 1)
+      weight: try lowRank.denseWeight().reshaped([4, 2, 3, 3]), bias: lowRank.bias?.value,
+      padding: 1)
     let x = try Tensor.randn([3, 2, 5, 5], using: &rng)
-    for model in [try Sequential(inputShape: [2, 5, 5], [lowRank]), try Sequential(inputShape: [2, 5, 5], [conv])] {
+    for model in [
+      try Sequential(inputShape: [2, 5, 5], [lowRank]),
+      try Sequential(inputShape: [2, 5, 5], [conv]),
+    ] {
       let pass = ForwardPass(training: true)
       try pass.backward(from: try model.forward(pass.input(x), in: pass).pow(2).sum())
     }
     let g = try #require(conv.weight.grad).reshaped([4, 18])
     let v = lowRank.v.value, u = lowRank.u.value
     #expect(try distance(lowRank.gradientTimes(v), g.matmul(v)) < 1e-3)
-    #expect(try distance(lowRank.gradientTransposeTimes(u), g.matmul(u, transposeSelf: true)) < 1e-3)
+    #expect(
+      try distance(lowRank.gradientTransposeTimes(u), g.matmul(u, transposeSelf: true)) < 1e-3)
   }
 
   @Test func fixedRankTrainingKeepsBasesOrthonormal() throws {
     var rng = RNG(seed: 4)
-    let net = try Architectures.mlp([10, 8, 3], ranks: RankPlan(rank: 3, classifier: true), using: &rng)
+    let net = try Architectures.mlp(
+      [10, 8, 3], ranks: RankPlan(rank: 3, classifier: true), using: &rng)
     let x = try Tensor.randn([32, 10], using: &rng)
     let y = try Tensor.rand([32], using: &rng).map { ($0 * 3).rounded(.down) }
     let optimizer = try Optimizer(.sgd(momentum: 0.9), learningRate: 0.1)

@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct ModelFileTests {
   func temporaryURL(_ name: String) -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("lrnb-nn-\(UUID().uuidString)-\(name)")
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lrnb-nn-\(UUID().uuidString)-\(name)")
   }
 
   @Test func lowRankLeNetRoundTripsExactly() throws {
@@ -26,12 +27,16 @@ import Testing
 
   @Test func everyLayerKindRoundTrips() throws {
     var rng = RNG(seed: 6)
-    let net = try Sequential(name: "zoo", inputShape: [2, 8, 8], [
-      Conv2d(2, 3, kernel: 3, stride: 2, padding: 1, using: &rng), Activation(.leakyRelu),
-      LowRankConv2d(3, 4, kernel: 2, rank: 2, using: &rng), Activation(.tanh), try Pool2d(.average, size: 3),
-      Flatten(), try Dropout(rate: 0.25), LowRankDense(4, 6, rank: 3, using: &rng), Activation(.sigmoid),
-      Dense(6, 2, bias: false, using: &rng),
-    ])
+    let net = try Sequential(
+      name: "zoo", inputShape: [2, 8, 8],
+      [
+        Conv2d(2, 3, kernel: 3, stride: 2, padding: 1, using: &rng), Activation(.leakyRelu),
+        LowRankConv2d(3, 4, kernel: 2, rank: 2, using: &rng), Activation(.tanh),
+        try Pool2d(.average, size: 3),
+        Flatten(), try Dropout(rate: 0.25), LowRankDense(4, 6, rank: 3, using: &rng),
+        Activation(.sigmoid),
+        Dense(6, 2, bias: false, using: &rng),
+      ])
     let url = temporaryURL("zoo.safetensors")
     defer { try? FileManager.default.removeItem(at: url) }
     try net.save(to: url)
@@ -64,13 +69,17 @@ import Testing
     // A model whose tensors do not match its architecture.
     try SafeTensors.write(
       ["layers.0.weight": Tensor([1, 2])],
-      metadata: [Sequential.architectureKey: #"{"input_shape":[2],"layers":[{"kind":"Dense","bias":0}]}"#], to: url)
+      metadata: [
+        Sequential.architectureKey: #"{"input_shape":[2],"layers":[{"kind":"Dense","bias":0}]}"#
+      ], to: url)
     do {
       _ = try Sequential.load(contentsOf: url)
       Issue.record("a mismatched model loaded")
     } catch {
       #expect("\(error)".contains(url.path) && "\(error)".contains("layers.0.weight"))
     }
-    #expect(throws: (any Error).self) { try Sequential.load(contentsOf: temporaryURL("missing.safetensors")) }
+    #expect(throws: (any Error).self) {
+      try Sequential.load(contentsOf: temporaryURL("missing.safetensors"))
+    }
   }
 }

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct OptimizerTests {
   /// Runs `steps` updates on w with the gradient ∇½‖w‖² = w.
-  func minimise(_ rule: Optimizer.Rule, rate: Float, decay: Float = 0, steps: Int) throws -> [Float] {
+  func minimise(_ rule: Optimizer.Rule, rate: Float, decay: Float = 0, steps: Int) throws -> [Float]
+  {
     let w = Parameter("w", Tensor([1, -2]))
     let optimizer = try Optimizer(rule, learningRate: rate, weightDecay: decay)
     for _ in 0..<steps {
@@ -22,7 +23,8 @@ import Testing
     let two = try minimise(.sgd(momentum: 0.5), rate: 0.1, steps: 2)
     #expect(abs(two[0] - 0.76) < 1e-6)
     // Nesterov: w₁ = w₀ − 0.1(w₀ + 0.5w₀) = 0.85w₀.
-    #expect(abs(try minimise(.sgd(momentum: 0.5, nesterov: true), rate: 0.1, steps: 1)[0] - 0.85) < 1e-6)
+    #expect(
+      abs(try minimise(.sgd(momentum: 0.5, nesterov: true), rate: 0.1, steps: 1)[0] - 0.85) < 1e-6)
   }
 
   @Test func adamFirstStepIsTheLearningRate() throws {

@@ -6,14 +6,16 @@ import Tensors
 import Testing
 
 @Suite struct PythonInteropTests {
-  static let python = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let python = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("bench/.venv/bin/python").path
 
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: python)))
   func numpyReadsTheTensors() throws {
     var rng = RNG(seed: 8)
     let net = try Architectures.lenet5(ranks: RankPlan(overrides: [1: 10]), using: &rng)
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("lrnb-nn-\(UUID().uuidString).safetensors")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lrnb-nn-\(UUID().uuidString).safetensors")
     defer { try? FileManager.default.removeItem(at: url) }
     try net.save(to: url)
     let script = """
@@ -30,7 +32,9 @@ import Testing
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     let first = try net.layers[0].parameters[0].value.scalar(at: [0, 0, 0, 0])
-    #expect(output.contains("('layers.0.bias', (20,), 'float32'), ('layers.0.weight', (20, 1, 5, 5), 'float32')"))
+    #expect(
+      output.contains(
+        "('layers.0.bias', (20,), 'float32'), ('layers.0.weight', (20, 1, 5, 5), 'float32')"))
     #expect(output.contains("('layers.3.S', (10, 10), 'float32')"))
     #expect(output.hasSuffix(" \(Double(first))\n") || output.contains("\(first)"))
   }

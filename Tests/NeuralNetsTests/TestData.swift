@@ -15,7 +15,9 @@ enum TestData {
     try process.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw NeuralNetError.file(path: path, message: "gzip failed") }
+    guard process.terminationStatus == 0 else {
+      throw NeuralNetError.file(path: path, message: "gzip failed")
+    }
     return data
   }
 
@@ -40,19 +42,23 @@ enum TestData {
     let dir = "/usr/share/datasets/fashion-mnist/"
     return (
       try TensorData(
-        inputs: idxImages(dir + "train-images-idx3-ubyte.gz"), labels: idxLabels(dir + "train-labels-idx1-ubyte.gz")),
+        inputs: idxImages(dir + "train-images-idx3-ubyte.gz"),
+        labels: idxLabels(dir + "train-labels-idx1-ubyte.gz")),
       try TensorData(
-        inputs: idxImages(dir + "t10k-images-idx3-ubyte.gz"), labels: idxLabels(dir + "t10k-labels-idx1-ubyte.gz"))
+        inputs: idxImages(dir + "t10k-images-idx3-ubyte.gz"),
+        labels: idxLabels(dir + "t10k-labels-idx1-ubyte.gz"))
     )
   }
 
   /// The UCI digits in the repository: `[1797, 64]` pixels scaled to [0, 1], labels.
   static func uciDigits() throws -> TensorData {
-    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("data/uci-digits/digits.csv.gz").path
     let text = String(decoding: try gunzip(path), as: UTF8.self)
     let rows = text.split(separator: "\n").map { $0.split(separator: ",").compactMap { Float($0) } }
     return try TensorData(
-      inputs: Tensor(rows.map { $0.dropLast().map { $0 / 16 } }), labels: Tensor(rows.compactMap(\.last)))
+      inputs: Tensor(rows.map { $0.dropLast().map { $0 / 16 } }),
+      labels: Tensor(rows.compactMap(\.last)))
   }
 }

@@ -9,10 +9,15 @@ func trainingModels() throws -> [(String, Sequential, [Int])] {
   var rng = RNG(seed: 1)
   return [
     ("MLP 784-256-256-10 dense", try Architectures.mlp([784, 256, 256, 10], using: &rng), [784]),
-    ("MLP 784-256-256-10 low-rank r=32",
-     try Architectures.mlp([784, 256, 256, 10], ranks: RankPlan(rank: 32), using: &rng), [784]),
+    (
+      "MLP 784-256-256-10 low-rank r=32",
+      try Architectures.mlp([784, 256, 256, 10], ranks: RankPlan(rank: 32), using: &rng), [784]
+    ),
     ("LeNet5 dense", try Architectures.lenet5(using: &rng), [1, 28, 28]),
-    ("LeNet5 low-rank 20%", try Architectures.lenet5(ranks: RankPlan(rank: 0.2), using: &rng), [1, 28, 28]),
+    (
+      "LeNet5 low-rank 20%", try Architectures.lenet5(ranks: RankPlan(rank: 0.2), using: &rng),
+      [1, 28, 28]
+    ),
   ]
 }
 
@@ -30,6 +35,8 @@ func trainingBench(repeats: Int) throws {
     let samples = try time(repeats: repeats, warmup: 3) {
       try net.trainStep(inputs: x, labels: y, optimizer: optimizer, rng: &stepRNG)
     }
-    emit(suite: "training", case: name, impl: "lrnb", samples: samples, work: Double(batch), rateUnit: "examples/s")
+    emit(
+      suite: "training", case: name, impl: "lrnb", samples: samples, work: Double(batch),
+      rateUnit: "examples/s")
   }
 }

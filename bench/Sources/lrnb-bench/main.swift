@@ -9,7 +9,9 @@ let suites: [String: (Int) throws -> Void] = [
 let arguments = CommandLine.arguments.dropFirst()
 guard let suite = arguments.first, let run = suites[suite] else {
   FileHandle.standardError.write(
-    Data("usage: lrnb-bench SUITE [REPEATS]; suites: \(suites.keys.sorted().joined(separator: ", "))\n".utf8))
+    Data(
+      "usage: lrnb-bench SUITE [REPEATS]; suites: \(suites.keys.sorted().joined(separator: ", "))\n"
+        .utf8))
   exit(64)
 }
 let repeats = arguments.dropFirst().first.flatMap { Int($0) } ?? 20
