@@ -30,24 +30,35 @@ extension Variable {
     }
   }
 
-  /// Turns a `[channels, n·oh·ow]` GEMM result into NCHW `[n, channels, oh, ow]` with
-  /// block copies of whole planes (a generic permute walks it element by element);
-  /// backward is the reverse copy.
+  /// Turns a `[channels, n·oh·ow]` GEMM result into NCHW `[n, channels, oh, ow]`, adding an
+  /// optional per-channel `bias` `[channels]` in the same pass (plane-sized block copies;
+  /// a generic permute walks it element by element). Backward is the reverse copy, and
+  /// the bias gradient sums each channel's planes.
   /// - Throws: `AutodiffError` when the sizes do not match.
-  public func channelsToBatch(n: Int, oh: Int, ow: Int) throws -> Variable {
+  public func channelsToBatch(n: Int, oh: Int, ow: Int, bias: Variable? = nil) throws -> Variable {
     let plane = oh * ow
     guard value.rank == 2, shape[1] == n * plane else {
       throw AutodiffError.shapeMismatch(
         operation: "channelsToBatch", expected: [shape.first ?? 0, n * plane], got: shape)
     }
     let channels = shape[0]
+    if let bias, bias.shape != [channels] {
+      throw AutodiffError.shapeMismatch(
+        operation: "channelsToBatch bias", expected: [channels], got: bias.shape)
+    }
     let y = try swapBlocks(
-      value, outer: channels, inner: n, block: plane, shape: [n, channels, oh, ow])
-    let (a, inputShape) = (ref, shape)
-    return try tape.record(y, inputs: [self]) {
+      value, outer: channels, inner: n, block: plane, shape: [n, channels, oh, ow],
+      adding: bias?.value)
+    let (a, b, inputShape) = (ref, bias?.ref, shape)
+    return try tape.record(y, inputs: [self] + (bias.map { [$0] } ?? [])) {
       { g, grads in
-        try grads.accumulate(
-          try swapBlocks(g, outer: n, inner: channels, block: plane, shape: inputShape), into: a)
+        if a.needsGrad {
+          try grads.accumulate(
+            try swapBlocks(g, outer: n, inner: channels, block: plane, shape: inputShape), into: a)
+        }
+        if let b, b.needsGrad {
+          try grads.accumulate(try channelSums(g, n: n, channels: channels, plane: plane), into: b)
+        }
       }
     }
   }
@@ -79,24 +90,63 @@ extension Variable {
       input: shape, kernel: (weight.shape[2], weight.shape[3]), stride: stride,
       padding: padding, operation: "conv2d")
     let cols = try im2col(kernel: (geometry.kh, geometry.kw), stride: stride, padding: padding)
-    var y = try weight.reshaped([outputs, geometry.patchSize]).matmul(cols)
-    if let bias { y = try y + bias.reshaped([outputs, 1]) }
-    return try y.channelsToBatch(n: geometry.n, oh: geometry.oh, ow: geometry.ow)
+    let y = try weight.reshaped([outputs, geometry.patchSize]).matmul(cols)
+    return try y.channelsToBatch(n: geometry.n, oh: geometry.oh, ow: geometry.ow, bias: bias)
   }
 }
 
 /// Reorders `[outer, inner, block]` into `[inner, outer, block]` with contiguous block
-/// copies.
-func swapBlocks(_ x: Tensor, outer: Int, inner: Int, block: Int, shape: [Int]) throws -> Tensor {
+/// copies, adding `bias[o]` to every element of outer index `o` when given.
+func swapBlocks(
+  _ x: Tensor, outer: Int, inner: Int, block: Int, shape: [Int], adding bias: Tensor? = nil
+) throws -> Tensor {
   try Tensor(shape: shape) { out in
     guard let target = out.baseAddress else { return }
     x.withUnsafeBufferPointer { p in
       guard let source = p.baseAddress else { return }
+      let offsets = bias?.scalars
       for o in 0..<outer {
+        let shift = offsets?[o] ?? 0
         for i in 0..<inner {
-          (target + (i * outer + o) * block).update(
-            from: source + (o * inner + i) * block, count: block)
+          let (from, to) = (source + (o * inner + i) * block, target + (i * outer + o) * block)
+          if offsets == nil {
+            to.update(from: from, count: block)
+          } else {
+            for k in 0..<block { to[k] = from[k] + shift }
+          }
         }
+      }
+    }
+  }
+}
+
+/// Per-channel sums of an NCHW gradient `[n, channels, plane]`, in a fixed order.
+func channelSums(_ g: Tensor, n: Int, channels: Int, plane: Int) throws -> Tensor {
+  try Tensor(shape: [channels]) { out in
+    g.withUnsafeBufferPointer { p in
+      for c in 0..<channels {
+        var total: Double = 0
+        for i in 0..<n {
+          // Eight running sums in a vector: a single Float accumulator would serialise
+          // every addition (LLVM may not reorder them).
+          let start = (i * channels + c) * plane
+          var lanes = SIMD8<Float>()
+          var k = 0
+          if let base = p.baseAddress {
+            let row = UnsafeRawPointer(base + start)
+            while k + 8 <= plane {
+              lanes += row.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
+              k += 8
+            }
+          }
+          var partial = lanes.sum()
+          while k < plane {
+            partial += p[start + k]
+            k += 1
+          }
+          total += Double(partial)
+        }
+        out[c] = Float(total)
       }
     }
   }

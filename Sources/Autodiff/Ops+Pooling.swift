@@ -50,11 +50,29 @@ extension Variable {
     let (a, shape) = (ref, self.shape)
     return try tape.record(y, inputs: [self]) {
       { g, grads in
+        // Windows that tile the input exactly (2×2, stride 2, even sides) cover every
+        // element once, so each window's four slots are written directly, without a
+        // separate zero-fill pass.
+        let tiles = size == 2 && g0.stride == 2 && g0.h == 2 * g0.oh && g0.w == 2 * g0.ow
         let dx = try Tensor(shape: shape) { out in
-          out.update(repeating: 0)
+          if !tiles { out.update(repeating: 0) }
           g.withUnsafeBufferPointer { pg in
             argmax.withUnsafeBufferPointer { index in
-              for o in 0..<pg.count { out[Int(index[o])] += pg[o] }
+              if tiles {
+                for plane in 0..<planes {
+                  for oy in 0..<g0.oh {
+                    let top = (plane * g0.h + 2 * oy) * g0.w
+                    for ox in 0..<g0.ow {
+                      let (i0, i2) = (top + 2 * ox, top + 2 * ox + g0.w)
+                      (out[i0], out[i0 + 1], out[i2], out[i2 + 1]) = (0, 0, 0, 0)
+                      let o = (plane * g0.oh + oy) * g0.ow + ox
+                      out[Int(index[o])] = pg[o]
+                    }
+                  }
+                }
+              } else {
+                for o in 0..<pg.count { out[Int(index[o])] += pg[o] }
+              }
             }
           }
         }
@@ -115,10 +133,11 @@ extension Variable {
   }
 }
 
-/// The common 2×2, stride-2 max pool, four windows at a time in SIMD lanes: which corner
-/// wins is data-dependent and unpredictable, so it is chosen with lane selects rather
-/// than branches. Ties and NaNs resolve as in the general loop (first largest; the first
-/// NaN wins), NaN windows through the scalar path.
+/// The common 2×2, stride-2 max pool without branches in the loop: which corner wins is
+/// data-dependent and unpredictable, so the corner is computed arithmetically from 0/1
+/// comparison results, and the loop uses wrapping arithmetic (indices are in range by
+/// construction). Ties resolve to the first largest, as in the general loop; windows with
+/// a NaN (rare) are redone afterwards so that the first NaN wins.
 private func maxPool2x2(
   _ x: UnsafeBufferPointer<Float>, _ g: ConvGeometry, planes: Int,
   into out: UnsafeMutableBufferPointer<Float>, index: UnsafeMutableBufferPointer<Int32>
@@ -126,61 +145,46 @@ private func maxPool2x2(
   guard let source = x.baseAddress, let target = out.baseAddress, let slots = index.baseAddress
   else { return }
   let (w, oh, ow) = (g.w, g.oh, g.ow)
-  let rowStep = SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: w))
-  let lanes = SIMD4<Int32>(0, 2, 4, 6)
+  let w32 = Int32(truncatingIfNeeded: w)
+  var sawNaN = false
   for plane in 0..<planes {
     let base = plane &* g.h &* w
     for oy in 0..<oh {
       let top = base &+ 2 &* oy &* w
       let row = (plane &* oh &+ oy) &* ow
-      let (upper, lower) = (UnsafeRawPointer(source + top), UnsafeRawPointer(source + (top &+ w)))
-      var ox = 0
-      // 2·ox + 8 ≤ 2·ow ≤ w: the 8-wide loads stay inside the two rows.
-      while ox &+ 4 <= ow {
+      let (upper, lower) = (source + top, source + (top &+ w))
+      let (values, positions) = (target + row, slots + row)
+      let start = Int32(truncatingIfNeeded: top)
+      // Integer flags and arithmetic only (no `||`, no `?:` on the result), so LLVM
+      // vectorises the loop instead of branching per window.
+      var nanBits: UInt32 = 0
+      for ox in 0..<ow {
         let j = 2 &* ox
-        let above = upper.loadUnaligned(fromByteOffset: j &* 4, as: SIMD8<Float>.self)
-        let below = lower.loadUnaligned(fromByteOffset: j &* 4, as: SIMD8<Float>.self)
-        let (a, b, c, d) = (above.evenHalf, above.oddHalf, below.evenHalf, below.oddHalf)
-        let total = a + b + c + d
-        if any(total .!= total) {
-          for k in ox..<(ox &+ 4) {
-            maxPoolWindow(
-              source, top: top, w: w, ox: k, into: target + (row &+ k), slots + (row &+ k))
-          }
-        } else {
-          let best = pointwiseMax(pointwiseMax(a, b), pointwiseMax(c, d))
-          var corner = SIMD4<Int32>(repeating: 3)
-          corner.replace(with: 2, where: c .== best)
-          corner.replace(with: 1, where: b .== best)
-          corner.replace(with: 0, where: a .== best)
-          let at =
-            SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: top &+ j)) &+ lanes &+ (corner & 1)
-            &+ (corner &>> 1) &* rowStep
-          UnsafeMutableRawPointer(target + (row &+ ox)).storeBytes(of: best, as: SIMD4<Float>.self)
-          UnsafeMutableRawPointer(slots + (row &+ ox)).storeBytes(of: at, as: SIMD4<Int32>.self)
-        }
-        ox &+= 4
+        let (a, b, c, d) = (upper[j], upper[j &+ 1], lower[j], lower[j &+ 1])
+        let best = Swift.max(Swift.max(a, b), Swift.max(c, d))
+        let notA: Int32 = a == best ? 0 : 1
+        let notAB: Int32 = notA & (b == best ? 0 : 1)
+        let notABC: Int32 = notAB & (c == best ? 0 : 1)
+        let corner = notA &+ notAB &+ notABC
+        values[ox] = best
+        positions[ox] =
+          start &+ Int32(truncatingIfNeeded: j) &+ (corner & 1) &+ (corner &>> 1) &* w32
+        let sum = (a + b + c + d).bitPattern
+        nanBits |= (sum & 0x7f80_0000) == 0x7f80_0000 ? 1 : 0
       }
-      while ox < ow {
-        maxPoolWindow(
-          source, top: top, w: w, ox: ox, into: target + (row &+ ox), slots + (row &+ ox))
-        ox &+= 1
-      }
+      sawNaN = sawNaN || nanBits != 0
     }
   }
-}
-
-/// One 2×2 window of `maxPool2x2`, in scalar code.
-@inline(__always)
-private func maxPoolWindow(
-  _ x: UnsafePointer<Float>, top: Int, w: Int, ox: Int, into value: UnsafeMutablePointer<Float>,
-  _ slot: UnsafeMutablePointer<Int32>
-) {
-  let i0 = top &+ 2 &* ox
-  var (best, at) = (x[i0], i0)
-  for i in [i0 &+ 1, i0 &+ w, i0 &+ w &+ 1] where best == best {
-    if x[i] > best || x[i] != x[i] { (best, at) = (x[i], i) }
+  guard sawNaN else { return }
+  for o in 0..<(planes &* oh &* ow) {
+    let (plane, rest) = o.quotientAndRemainder(dividingBy: oh &* ow)
+    let (oy, ox) = rest.quotientAndRemainder(dividingBy: ow)
+    let i0 = plane &* g.h &* w &+ 2 &* oy &* w &+ 2 &* ox
+    let corners = (i0, i0 &+ 1, i0 &+ w, i0 &+ w &+ 1)
+    for i in [corners.0, corners.1, corners.2, corners.3] where source[i].isNaN {
+      target[o] = source[i]
+      slots[o] = Int32(truncatingIfNeeded: i)
+      break
+    }
   }
-  value.pointee = best
-  slot.pointee = Int32(truncatingIfNeeded: at)
 }

@@ -64,8 +64,9 @@ public enum Architectures {
     return try Sequential(name: "mlp", inputShape: [sizes[0]], layers)
   }
 
-  /// LeNet5 as in the CondLR code: conv 1→20 5×5, ReLU, max-pool 2; conv 20→50 5×5,
-  /// ReLU, max-pool 2; FC 800→500, ReLU; FC 500→10 (for 1×28×28 inputs).
+  /// LeNet5 as in the CondLR code: conv 1→20 5×5, max-pool 2, ReLU; conv 20→50 5×5,
+  /// max-pool 2, ReLU; FC 800→500, ReLU; FC 500→10 (for 1×28×28 inputs). (Pooling before
+  /// ReLU equals the usual ReLU-then-pool order exactly; it is cheaper.)
   /// - Throws: `NeuralNetError` for bad ranks or input sizes.
   public static func lenet5(
     inputShape: [Int] = [1, 28, 28], classes: Int = 10, ranks: RankPlan = RankPlan(),
@@ -92,11 +93,13 @@ public enum Architectures {
     let fc2 = try dense(
       500, classes, rank: ranks.rank(forLayer: 3, of: 4, fullRank: Swift.min(500, classes)),
       using: &rng)
+    // Max-pooling commutes with ReLU (both are monotone), so pooling first computes the
+    // same function and gradients while the ReLU touches a quarter of the values.
     return try Sequential(
       name: "lenet5", inputShape: inputShape,
       [
-        conv1, Activation(.relu), try Pool2d(.max, size: 2),
-        conv2, Activation(.relu), try Pool2d(.max, size: 2),
+        conv1, try Pool2d(.max, size: 2), Activation(.relu),
+        conv2, try Pool2d(.max, size: 2), Activation(.relu),
         Flatten(), fc1, Activation(.relu), fc2,
       ])
   }
@@ -131,8 +134,9 @@ public enum Architectures {
     return try Sequential(
       name: "vgg", inputShape: inputShape,
       [
-        convs[0], Activation(.relu), convs[1], Activation(.relu), try Pool2d(.max, size: 2),
-        convs[2], Activation(.relu), convs[3], Activation(.relu), try Pool2d(.max, size: 2),
+        // Pool before the block's last ReLU: the same function, 4× less ReLU work.
+        convs[0], Activation(.relu), convs[1], try Pool2d(.max, size: 2), Activation(.relu),
+        convs[2], Activation(.relu), convs[3], try Pool2d(.max, size: 2), Activation(.relu),
         Flatten(), fc1, Activation(.relu), fc2,
       ])
   }

@@ -103,14 +103,14 @@ public final class LowRankConv2d: LowRankLayer {
     let cols = try x.im2col(kernel: (kernel, kernel), stride: stride, padding: padding)
     let z = try pass.variable(v).matmul(cols, transposeSelf: true)
     let us = try pass.variable(u).matmul(pass.variable(s))
-    var y = try us.matmul(z)
+    let y = try us.matmul(z)
     if pass.isTraining {
       lastInput = cols.value
       lastOutputGradient = nil
       pass.tape.onGradient(of: y) { [unowned self] delta in self.lastOutputGradient = delta }
     }
-    if let bias { y = try y + pass.variable(bias).reshaped([outputs, 1]) }
-    return try y.channelsToBatch(n: geometry.n, oh: geometry.oh, ow: geometry.ow)
+    return try y.channelsToBatch(
+      n: geometry.n, oh: geometry.oh, ow: geometry.ow, bias: bias.map { pass.variable($0) })
   }
 
   /// `G·M = Δ·(Xᵀ·M)`.
