@@ -45,9 +45,11 @@ private let fashion = Result { try TestData.fashionMNIST() }
     let (train, test) = try fashion.get()
     var rng = RNG(seed: 2)
     let net = try Architectures.lenet5(using: &rng)
-    _ = try net.fit(train, options: options(epochs: 2, rate: 0.05))
+    var settings = options(epochs: 3, rate: 0.05)
+    settings.schedule = .cosine(epochs: 3)
+    _ = try net.fit(train, options: settings)
     let accuracy = try net.accuracy(test)
-    print("Fashion-MNIST, dense LeNet5, 2 epochs: test accuracy \(accuracy)")
+    print("Fashion-MNIST, dense LeNet5, 3 epochs (cosine): test accuracy \(accuracy)")
     #expect(accuracy >= 0.88)
   }
 
