@@ -58,6 +58,15 @@ public struct ConvGeometry: Equatable, Sendable {
   /// `(ci, ki, kj)`, column `(image, oy, ox)` holds `x[image, ci, oy·s − p + ki, ox·s − p + kj]`
   /// (0 in the padding).
   func im2col(_ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>) {
+    Parallel.forEach(n, work: n * positions * patchSize) { images in
+      im2col(x, into: cols, images: images)
+    }
+  }
+
+  /// `im2col` for the columns of `images` only.
+  private func im2col(
+    _ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>, images: Range<Int>
+  ) {
     let columns = n * positions
     for ci in 0..<c {
       for ki in 0..<kh {
@@ -65,7 +74,7 @@ public struct ConvGeometry: Equatable, Sendable {
           let row = cols + ((ci * kh + ki) * kw + kj) * columns
           let (lo, hi) = validColumns(kj)
           let offset = kj - padding
-          for image in 0..<n {
+          for image in images {
             let plane = x + (image * c + ci) * h * w
             for oy in 0..<oh {
               let target = row + (image * oh + oy) * ow
@@ -92,6 +101,15 @@ public struct ConvGeometry: Equatable, Sendable {
   /// Adds the im2col-shaped gradient `cols` back onto NCHW `dx` (the adjoint of
   /// `im2col`), in a fixed order so results are reproducible.
   func col2im(_ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>) {
+    Parallel.forEach(n, work: n * positions * patchSize) { images in
+      col2im(cols, into: dx, images: images)
+    }
+  }
+
+  /// `col2im` for the images `images` only (their planes are disjoint).
+  private func col2im(
+    _ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>, images: Range<Int>
+  ) {
     let columns = n * positions
     for ci in 0..<c {
       for ki in 0..<kh {
@@ -99,7 +117,7 @@ public struct ConvGeometry: Equatable, Sendable {
           let row = cols + ((ci * kh + ki) * kw + kj) * columns
           let (lo, hi) = validColumns(kj)
           let offset = kj - padding
-          for image in 0..<n {
+          for image in images {
             let plane = dx + (image * c + ci) * h * w
             for oy in 0..<oh {
               let iy = oy * stride - padding + ki

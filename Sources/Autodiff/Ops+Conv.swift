@@ -105,14 +105,16 @@ func swapBlocks(
     x.withUnsafeBufferPointer { p in
       guard let source = p.baseAddress else { return }
       let offsets = bias?.scalars
-      for o in 0..<outer {
-        let shift = offsets?[o] ?? 0
-        for i in 0..<inner {
-          let (from, to) = (source + (o * inner + i) * block, target + (i * outer + o) * block)
-          if offsets == nil {
-            to.update(from: from, count: block)
-          } else {
-            for k in 0..<block { to[k] = from[k] + shift }
+      Parallel.forEach(outer, work: outer * inner * block) { chunk in
+        for o in chunk {
+          let shift = offsets?[o] ?? 0
+          for i in 0..<inner {
+            let (from, to) = (source + (o * inner + i) * block, target + (i * outer + o) * block)
+            if offsets == nil {
+              to.update(from: from, count: block)
+            } else {
+              for k in 0..<block { to[k] = from[k] + shift }
+            }
           }
         }
       }

@@ -146,36 +146,18 @@ private func maxPool2x2(
   else { return }
   let (w, oh, ow) = (g.w, g.oh, g.ow)
   let w32 = Int32(truncatingIfNeeded: w)
-  var sawNaN = false
-  for plane in 0..<planes {
-    let base = plane &* g.h &* w
-    for oy in 0..<oh {
-      let top = base &+ 2 &* oy &* w
-      let row = (plane &* oh &+ oy) &* ow
-      let (upper, lower) = (source + top, source + (top &+ w))
-      let (values, positions) = (target + row, slots + row)
-      let start = Int32(truncatingIfNeeded: top)
-      // Integer flags and arithmetic only (no `||`, no `?:` on the result), so LLVM
-      // vectorises the loop instead of branching per window.
-      var nanBits: UInt32 = 0
-      for ox in 0..<ow {
-        let j = 2 &* ox
-        let (a, b, c, d) = (upper[j], upper[j &+ 1], lower[j], lower[j &+ 1])
-        let best = Swift.max(Swift.max(a, b), Swift.max(c, d))
-        let notA: Int32 = a == best ? 0 : 1
-        let notAB: Int32 = notA & (b == best ? 0 : 1)
-        let notABC: Int32 = notAB & (c == best ? 0 : 1)
-        let corner = notA &+ notAB &+ notABC
-        values[ox] = best
-        positions[ox] =
-          start &+ Int32(truncatingIfNeeded: j) &+ (corner & 1) &+ (corner &>> 1) &* w32
-        let sum = (a + b + c + d).bitPattern
-        nanBits |= (sum & 0x7f80_0000) == 0x7f80_0000 ? 1 : 0
+  // One flag per plane, so that concurrent chunks never write the same memory.
+  var nanPlanes = [UInt8](repeating: 0, count: planes)
+  nanPlanes.withUnsafeMutableBufferPointer { flags in
+    guard let flag = flags.baseAddress else { return }
+    Parallel.forEach(planes, work: planes &* g.h &* w) { chunk in
+      for plane in chunk {
+        flag[plane] = maxPool2x2(
+          plane: plane, source, g, w32: w32, into: target, slots)
       }
-      sawNaN = sawNaN || nanBits != 0
     }
   }
-  guard sawNaN else { return }
+  guard nanPlanes.contains(where: { $0 != 0 }) else { return }
   for o in 0..<(planes &* oh &* ow) {
     let (plane, rest) = o.quotientAndRemainder(dividingBy: oh &* ow)
     let (oy, ox) = rest.quotientAndRemainder(dividingBy: ow)
@@ -187,4 +169,42 @@ private func maxPool2x2(
       break
     }
   }
+}
+
+/// One plane of `maxPool2x2`; returns 1 when a window sum was NaN or infinite (the
+/// caller then redoes NaN windows), else 0.
+@inline(__always)
+private func maxPool2x2(
+  plane: Int, _ source: UnsafePointer<Float>, _ g: ConvGeometry, w32: Int32,
+  into target: UnsafeMutablePointer<Float>, _ slots: UnsafeMutablePointer<Int32>
+) -> UInt8 {
+  let (w, oh, ow) = (g.w, g.oh, g.ow)
+  var sawNaN = false
+  let base = plane &* g.h &* w
+  for oy in 0..<oh {
+    let top = base &+ 2 &* oy &* w
+    let row = (plane &* oh &+ oy) &* ow
+    let (upper, lower) = (source + top, source + (top &+ w))
+    let (values, positions) = (target + row, slots + row)
+    let start = Int32(truncatingIfNeeded: top)
+    // Integer flags and arithmetic only (no `||`, no `?:` on the result), so LLVM
+    // vectorises the loop instead of branching per window.
+    var nanBits: UInt32 = 0
+    for ox in 0..<ow {
+      let j = 2 &* ox
+      let (a, b, c, d) = (upper[j], upper[j &+ 1], lower[j], lower[j &+ 1])
+      let best = Swift.max(Swift.max(a, b), Swift.max(c, d))
+      let notA: Int32 = a == best ? 0 : 1
+      let notAB: Int32 = notA & (b == best ? 0 : 1)
+      let notABC: Int32 = notAB & (c == best ? 0 : 1)
+      let corner = notA &+ notAB &+ notABC
+      values[ox] = best
+      positions[ox] =
+        start &+ Int32(truncatingIfNeeded: j) &+ (corner & 1) &+ (corner &>> 1) &* w32
+      let sum = (a + b + c + d).bitPattern
+      nanBits |= (sum & 0x7f80_0000) == 0x7f80_0000 ? 1 : 0
+    }
+    sawNaN = sawNaN || nanBits != 0
+  }
+  return sawNaN ? 1 : 0
 }

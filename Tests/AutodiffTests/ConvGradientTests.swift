@@ -99,6 +99,41 @@ import Testing
     #expect(gs == expectedGrad)
   }
 
+  @Test func threadCountDoesNotChangeResults() throws {
+    // Large enough for im2col, col2im, pooling and the layout copy to split across threads.
+    // (GEMM is left out: OpenBLAS itself may round differently with another thread count.)
+    let x = try uniform([16, 8, 32, 32], seed: 31)
+    let m = try uniform([8, 64 * 256], seed: 32)
+    let b = try uniform([8], seed: 33)
+    func run() throws -> [Tensor] {
+      var results: [Tensor] = []
+      for op in 0..<3 {
+        let tape = Tape()
+        let (vx, vm, vb) = (
+          tape.variable(x, requiresGrad: true), tape.variable(m, requiresGrad: true),
+          tape.variable(b, requiresGrad: true)
+        )
+        let y =
+          switch op {
+          case 0: try vx.im2col(kernel: (3, 3), padding: 1)
+          case 1: try vx.maxPool2d(size: 2)
+          default: try vm.channelsToBatch(n: 64, oh: 16, ow: 16, bias: vb)
+          }
+        try tape.backward(from: y, seed: try uniform(y.shape, seed: UInt64(40 + op)))
+        results += [y.value] + [vx, vm, vb].compactMap(\.grad)
+      }
+      return results
+    }
+    let saved = BLAS.threadCount
+    defer { BLAS.threadCount = saved }
+    BLAS.threadCount = 2
+    let parallel = try run()
+    BLAS.threadCount = 1
+    let serial = try run()
+    #expect(parallel.count == 7)
+    #expect(parallel == serial)
+  }
+
   @Test func dropoutIsSeededAndDifferentiable() throws {
     let x = try uniform([4, 8], seed: 27)
     try checkGradients([x]) { v in
