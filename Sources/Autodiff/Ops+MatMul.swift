@@ -58,10 +58,10 @@ extension Variable {
     var result: Tensor
     if let bias {
       result = try Tensor(shape: [n, outputs]) { out in
+        guard let target = out.baseAddress else { return }
         bias.value.withUnsafeBufferPointer { b in
-          for i in 0..<n {
-            for j in 0..<outputs { out[i * outputs + j] = b[j] }
-          }
+          guard let row = b.baseAddress else { return }
+          for i in 0..<n { (target + i * outputs).update(from: row, count: outputs) }
         }
       }
     } else {
@@ -87,9 +87,12 @@ func columnSums(_ g: Tensor) throws -> Tensor {
   let (rows, columns) = (g.shape[0], g.shape[1])
   return try Tensor(shape: [columns]) { out in
     out.update(repeating: 0)
+    guard let sums = out.baseAddress else { return }
     g.withUnsafeBufferPointer { p in
+      guard let base = p.baseAddress else { return }
       for i in 0..<rows {
-        for j in 0..<columns { out[j] += p[i * columns + j] }
+        let row = base + i * columns
+        for j in 0..<columns { sums[j] += row[j] }
       }
     }
   }

@@ -33,7 +33,7 @@ extension Variable {
   public func sqrt() throws -> Variable {
     let (a, y) = (ref, value.sqrt())
     return try tape.record(y, inputs: [self]) {
-      { g, grads in try grads.accumulate(try zipMap(g, y) { $0 * 0.5 / $1 }, into: a) }
+      { g, grads in try grads.accumulate(try zipMap(g, y, SqrtGradient()), into: a) }
     }
   }
 
@@ -41,7 +41,7 @@ extension Variable {
   public func relu() throws -> Variable {
     let (a, x) = (ref, value)
     return try tape.record(x.relu(), inputs: [self]) {
-      { g, grads in try grads.accumulate(try zipMap(g, x) { $1 > 0 ? $0 : 0 }, into: a) }
+      { g, grads in try grads.accumulate(try zipMap(g, x, LeakyReluGradient()), into: a) }
     }
   }
 
@@ -50,7 +50,7 @@ extension Variable {
     let (a, x) = (ref, value)
     return try tape.record(x.map { $0 > 0 ? $0 : slope * $0 }, inputs: [self]) {
       { g, grads in
-        try grads.accumulate(try zipMap(g, x) { $1 > 0 ? $0 : slope * $0 }, into: a)
+        try grads.accumulate(try zipMap(g, x, LeakyReluGradient(slope: slope)), into: a)
       }
     }
   }
@@ -59,7 +59,7 @@ extension Variable {
   public func tanh() throws -> Variable {
     let (a, y) = (ref, value.tanh())
     return try tape.record(y, inputs: [self]) {
-      { g, grads in try grads.accumulate(try zipMap(g, y) { $0 * (1 - $1 * $1) }, into: a) }
+      { g, grads in try grads.accumulate(try zipMap(g, y, TanhGradient()), into: a) }
     }
   }
 
@@ -67,7 +67,7 @@ extension Variable {
   public func sigmoid() throws -> Variable {
     let (a, y) = (ref, value.sigmoid())
     return try tape.record(y, inputs: [self]) {
-      { g, grads in try grads.accumulate(try zipMap(g, y) { $0 * $1 * (1 - $1) }, into: a) }
+      { g, grads in try grads.accumulate(try zipMap(g, y, SigmoidGradient()), into: a) }
     }
   }
 }

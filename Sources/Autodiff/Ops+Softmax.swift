@@ -109,7 +109,7 @@ extension Variable {
     return try tape.record(loss, inputs: [self]) {
       { g, grads in
         let scale = try g.item() / Float(Swift.max(n, 1))
-        try grads.accumulate(try zipMap(logp, target) { (expf($0) - $1) * scale }, into: a)
+        try grads.accumulate(try zipMap(logp, target, CrossEntropyGradient(scale: scale)), into: a)
       }
     }
   }
@@ -144,4 +144,12 @@ func targetDistribution(_ labels: Tensor, rows n: Int, classes c: Int) throws ->
       operation: "softmaxCrossEntropy", message: "label \(bad) is not a class index in 0..<\(c)")
   }
   return oneHot
+}
+
+/// `(e^logp − target) · scale`: the fused cross-entropy gradient.
+struct CrossEntropyGradient: BinaryKernel {
+  var scale: Float
+  @inline(__always) func callAsFunction(_ logp: Float, _ target: Float) -> Float {
+    (expf(logp) - target) * scale
+  }
 }
