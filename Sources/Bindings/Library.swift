@@ -8,6 +8,9 @@ public final class Session {
   var random: RandomState
   /// Figure size in pixels for plots that do not give one (cell options may set it).
   public var figureSize: (width: Double, height: Double)? = nil
+  /// Called by long-running natives (`fit`, later attacks) after each step; the CLI
+  /// turns it into a progress bar. Nil: no reports.
+  public var progress: ((ProgressUpdate) -> Void)? = nil
 
   init(seed: UInt64) { random = RandomState(seed: seed) }
 

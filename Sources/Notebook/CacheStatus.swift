@@ -48,7 +48,7 @@ public struct CacheStatus: Sendable, Hashable {
   /// The summary with what was stored or why not, for the report's tooltip and JSON.
   public var details: String {
     var parts = [summary]
-    if let note, restored || miss != nil || stored { parts.append(note) }
+    if let note, restored || miss != nil { parts.append(note) }
     if !restored {
       parts.append(stored ? "stored for the next run" : "not stored")
     }

@@ -51,6 +51,14 @@ public struct CellProgress: Sendable, Hashable {
   /// `file:line` of the cell's fence.
   public var location: String
 
+  /// Cell `index` of `total`, with its label and `file:line`.
+  public init(index: Int, total: Int, label: String?, location: String) {
+    self.index = index
+    self.total = total
+    self.label = label
+    self.location = location
+  }
+
   /// `[3/12] train (nb.lrnb:45)`, or `[3/12] nb.lrnb:45` for a cell without a label.
   public var prefix: String {
     if let label { return "[\(index)/\(total)] \(label) (\(location))" }

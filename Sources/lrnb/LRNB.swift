@@ -15,7 +15,7 @@ struct LRNB: ParsableCommand {
       70 runtime error (a failed cell), 74 I/O error.
       """,
     version: Version.current,
-    subcommands: [RunCommand.self]
+    subcommands: [RunCommand.self, CheckCommand.self]
   )
 }
 
