@@ -132,6 +132,8 @@ public final class CellCache {
   /// old entries, so a failed run does not forget what a later one can compare with;
   /// cells no longer in the notebook are forgotten, entries included.
   public func save() throws {
+    // A notebook without cached cells leaves no cache folder behind.
+    guard !previous.isEmpty || !current.isEmpty else { return }
     var merged = previous.merging(current) { _, new in new }
     if let liveSlugs {
       merged = merged.filter { liveSlugs.contains($0.key) }

@@ -42,15 +42,9 @@ struct CheckCommand: ParsableCommand {
   /// Checks one notebook and prints its problems; returns its exit status.
   private func check(_ path: String) -> Int32 {
     let notebook: Notebook
-    do {
-      notebook = try NotebookReader.read(contentsOf: URL(fileURLWithPath: path), name: path)
-    } catch {
-      let renderer = DiagnosticRenderer(
-        sources: error.source.map { [$0] } ?? [], color: Terminal.stderrIsTerminal)
-      Terminal.err(renderer.render(error.diagnostics))
-      if error.diagnostics.isEmpty { return ExitStatus.noInput }
-      Terminal.err("\(path): \(Self.count(error.diagnostics))\n")
-      return ExitStatus.syntaxError
+    switch readNotebook(path) {
+    case .success(let read): notebook = read
+    case .failure(let status): return status.rawValue
     }
     let problems: [Diagnostic]
     do {

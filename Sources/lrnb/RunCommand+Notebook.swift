@@ -9,13 +9,9 @@ extension RunCommand {
   func runNotebook(_ path: String) -> Int32 {
     let url = URL(fileURLWithPath: path)
     let notebook: Notebook
-    do {
-      notebook = try NotebookReader.read(contentsOf: url, name: path)
-    } catch {
-      let renderer = DiagnosticRenderer(
-        sources: error.source.map { [$0] } ?? [], color: Terminal.stderrIsTerminal)
-      Terminal.err(renderer.render(error.diagnostics))
-      return error.diagnostics.isEmpty ? ExitStatus.noInput : ExitStatus.syntaxError
+    switch readNotebook(path) {
+    case .success(let read): notebook = read
+    case .failure(let status): return status.rawValue
     }
     let renderer = DiagnosticRenderer(sources: [notebook.source], color: Terminal.stderrIsTerminal)
     Terminal.err(renderer.render(notebook.warnings))

@@ -14,9 +14,14 @@ enum RunInterrupts {
   /// Exit status after Ctrl-C, as shells report death by SIGINT (128 + 2).
   static let exitStatus: Int32 = 130
 
-  /// Routes SIGINT here from now on.
+  /// Routes SIGINT here from now on. SIGINT is also unblocked: a blocked mask is
+  /// inherited across exec, and some launchers (test runners, CI agents) block it.
   static func install() {
     signal(SIGINT, handleInterrupt)
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
   }
 
   /// The interpreter Ctrl-C should stop (nil while none runs).
