@@ -98,11 +98,14 @@ struct CacheEntry: Equatable {
       throw CacheRefusal("the entry's header is unreadable")
     }
     guard header.format == formatVersion else { throw CacheRefusal("the entry has an old format") }
-    guard header.blobSizes.allSatisfy({ $0 >= 0 }),
-      header.blobSizes.reduce(0, { $0.addingReportingOverflow($1).partialValue })
-        == bytes.count - headerEnd,
-      !header.blobSizes.isEmpty, header.stateBlobCount >= 0,
-      header.stateBlobCount < header.blobSizes.count
+    var total = 0
+    for size in header.blobSizes {
+      let (sum, overflow) = total.addingReportingOverflow(size)
+      guard size >= 0, !overflow else { throw CacheRefusal("the entry's header is unreadable") }
+      total = sum
+    }
+    guard total == bytes.count - headerEnd, !header.blobSizes.isEmpty,
+      (0..<header.blobSizes.count).contains(header.stateBlobCount)
     else { throw CacheRefusal("the entry is truncated") }
     var blobs: [[UInt8]] = []
     var offset = headerEnd

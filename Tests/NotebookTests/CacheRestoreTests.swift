@@ -1,5 +1,6 @@
 // Restoring cached cells: outputs and values come back, misses say why, damage is a miss.
 import Foundation
+import Lang
 import Testing
 import _TestSupport
 
@@ -217,5 +218,61 @@ import _TestSupport
       #expect(lines.all.first?.hasSuffix(expected) == true, "\(lines.all)")
       #expect(lines.all.last?.contains("cache") == false)
     }
+  }
+}
+
+@Suite struct CacheEntryTests {
+  static let entry = CacheEntry(
+    key: "abc",
+    outputs: [
+      .stdout("printed\n"), .display(.text("text")),
+      .display(.table(Display.Table(columns: ["a"], rows: [["1"]], caption: "c"))),
+      .display(
+        .image(Display.Image(data: [1, 2, 3, 4], width: 10, height: 5, alt: "alt", svg: "<svg/>"))),
+    ],
+    state: StoredState(manifest: Array("{}".utf8), blobs: [[9, 8, 7], []], names: ["x", "y"]))
+
+  @Test func roundTrip() throws {
+    #expect(try CacheEntry.decode(Self.entry.encoded()) == Self.entry)
+    let empty = CacheEntry(key: "k", outputs: [], state: StoredState(manifest: []))
+    #expect(try CacheEntry.decode(empty.encoded()) == empty)
+  }
+
+  @Test func damagedBytesNeverCrash() throws {
+    let bytes = try [UInt8](Self.entry.encoded())
+    for length in 0..<bytes.count {
+      #expect(throws: CacheRefusal.self) { try CacheEntry.decode(Data(bytes[0..<length])) }
+    }
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<2000 {
+      var damaged = bytes
+      for _ in 0..<Int.random(in: 1...4, using: &rng) {
+        damaged[Int.random(in: 0..<damaged.count, using: &rng)] = UInt8.random(
+          in: 0...255, using: &rng)
+      }
+      _ = try? CacheEntry.decode(Data(damaged))
+    }
+  }
+
+  @Test func hostileHeadersAreRefused() throws {
+    func entry(_ header: String, blobs: [UInt8] = [0, 0]) -> Data {
+      var data = Data(CacheEntry.magic)
+      withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian) { data.append(contentsOf: $0) }
+      return data + Data(header.utf8) + Data(blobs)
+    }
+    let base =
+      #""format":1,"key":"k","names":[],"outputs":[],"checksum":"0""#
+    for header in [
+      #"{\#(base),"stateBlobCount":0,"blobSizes":[9223372036854775807,3]}"#,
+      #"{\#(base),"stateBlobCount":0,"blobSizes":[-1,3]}"#,
+      #"{\#(base),"stateBlobCount":5,"blobSizes":[2]}"#,
+      #"{\#(base),"stateBlobCount":0,"blobSizes":[]}"#,
+      #"{\#(base),"stateBlobCount":-1,"blobSizes":[2]}"#,
+    ] {
+      #expect(throws: CacheRefusal.self) { try CacheEntry.decode(entry(header)) }
+    }
+    var huge = Data(CacheEntry.magic)
+    withUnsafeBytes(of: UInt64.max.littleEndian) { huge.append(contentsOf: $0) }
+    #expect(throws: CacheRefusal.self) { try CacheEntry.decode(huge) }
   }
 }
