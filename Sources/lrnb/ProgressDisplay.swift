@@ -7,7 +7,7 @@ import Notebook
 /// (`\r`) with a bar while a native such as `fit` reports steps; elsewhere (a log, CI)
 /// each cell gets one finished line and long tasks a plain line every few seconds.
 ///
-///     [3/12] train (nb.lrnb:45) ██████▍         42% fit · epoch 2/3 · loss 0.41 · 3.1 s
+///     [3/12] train ██████▍          fit 42% · epoch 2/3 · loss 0.41 · 3.1 s
 ///     [3/12] train (nb.lrnb:45) … 7.9 s (cache miss: the code changed)
 final class ProgressDisplay {
   /// Redraws at most this often: a training loop reports thousands of steps a second.
@@ -21,7 +21,8 @@ final class ProgressDisplay {
   private let width: Int
   private let write: (String) -> Void
   private let now: () -> ContinuousClock.Instant
-  private var cell: (prefix: String, started: ContinuousClock.Instant)?
+  /// The running cell: its line's prefix, a shorter one for bars, and its start.
+  private var cell: (prefix: String, short: String, started: ContinuousClock.Instant)?
   private var lastDraw: ContinuousClock.Instant?
 
   /// A display writing through `write`; `live` redraws lines (a terminal `width` wide).
@@ -35,9 +36,14 @@ final class ProgressDisplay {
     self.now = now
   }
 
-  /// The display for stderr: live when stderr is a terminal, as wide as `COLUMNS` says.
+  /// The display for stderr: live when stderr is a terminal, as wide as the terminal
+  /// (or `COLUMNS`, or 80 columns).
   static func standardError() -> ProgressDisplay {
-    let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) } ?? 80
+    var size = winsize()
+    let columns =
+      ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+      ? Int(size.ws_col)
+      : ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) } ?? 80
     return ProgressDisplay(live: Terminal.stderrIsTerminal, width: columns, write: Terminal.err)
   }
 
@@ -45,7 +51,8 @@ final class ProgressDisplay {
   func show(_ event: RunEvent) {
     switch event {
     case .started(let progress):
-      cell = (progress.prefix, now())
+      let short = "[\(progress.index)/\(progress.total)] \(progress.label ?? progress.location)"
+      cell = (progress.prefix, short, now())
       lastDraw = nil
       if live { write("\r\u{1B}[K" + fitted(event.line)) }
     case .finished:
@@ -67,7 +74,6 @@ final class ProgressDisplay {
       }
     }
     lastDraw = time
-    let prefix = cell?.prefix ?? ""
     let elapsed = cell.map { formatDuration(time - $0.started) }
     let percent = update.total > 0 ? min(100, update.completed * 100 / update.total) : nil
     var status = [update.task + (percent.map { " \($0)%" } ?? "")]
@@ -77,9 +83,9 @@ final class ProgressDisplay {
     let text = status.joined(separator: " · ")
     if live {
       let fraction = update.total > 0 ? Double(update.completed) / Double(update.total) : 0
-      write("\r\u{1B}[K" + fitted("\(prefix) \(Self.bar(fraction)) \(text)"))
+      write("\r\u{1B}[K" + fitted("\(cell?.short ?? "") \(Self.bar(fraction)) \(text)"))
     } else {
-      write("\(prefix)   \(text)\n")
+      write("\(cell?.prefix ?? "")   \(text)\n")
     }
   }
 

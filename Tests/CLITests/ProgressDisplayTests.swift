@@ -44,7 +44,7 @@ import Testing
     progress.show(ProgressUpdate(task: "fit", completed: 50, total: 100, detail: "loss 0.5"))
     #expect(
       screen.written.last
-        == "\r\u{1B}[K[3/12] train (nb.lrnb:45) ████████         fit 50% · loss 0.5 · <1 ms")
+        == "\r\u{1B}[K[3/12] train ████████         fit 50% · loss 0.5 · <1 ms")
     // Updates within the redraw interval are dropped, the last step is always drawn.
     progress.show(ProgressUpdate(task: "fit", completed: 60, total: 100))
     #expect(screen.written.count == 2)
