@@ -28,6 +28,8 @@ let package = Package(
     .systemLibrary(
       name: "CMark", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+    .systemLibrary(
+      name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
     // Domain targets.
     .target(name: "Tensors", dependencies: ["COpenBLAS"], exclude: ["README.md"]),
@@ -48,7 +50,7 @@ let package = Package(
     .executableTarget(
       name: "lrnb",
       dependencies: [
-        "Bindings", "Notebook", "Lang",
+        "Bindings", "Notebook", "Lang", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]),
@@ -67,5 +69,6 @@ let package = Package(
       name: "BindingsTests", dependencies: ["Bindings", "Lang", "Tensors", "Imaging", "_TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "_TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["lrnb", "_TestSupport"]),
+    .testTarget(name: "REPLTests", dependencies: ["lrnb", "Lang", "_TestSupport"]),
   ]
 )
