@@ -69,6 +69,6 @@ let package = Package(
       name: "BindingsTests", dependencies: ["Bindings", "Lang", "Tensors", "Imaging", "_TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "_TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["lrnb", "_TestSupport"]),
-    .testTarget(name: "REPLTests", dependencies: ["lrnb", "Lang", "_TestSupport"]),
+    .testTarget(name: "REPLTests", dependencies: ["lrnb", "Lang", "Bindings", "_TestSupport"]),
   ]
 )

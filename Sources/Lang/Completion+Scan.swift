@@ -57,10 +57,30 @@ struct CompletionScan {
     before = all.filter { $0.kind != .newline && $0.kind != .comment }
   }
 
-  /// The receiver when the word follows `.`; nil otherwise.
+  /// Where the word being typed stands, which decides the keywords that fit.
+  enum Position {
+    /// At the start of a statement: every keyword, every name.
+    case statement
+    /// Where an expression starts (after an operator, `(`, `,`, `=`).
+    case expression
+    /// Right after a complete value: only `and`, `or`, `in`, `else` can follow.
+    case afterValue
+  }
+
+  var position: Position {
+    guard let last = all.last(where: { $0.kind != .comment }) else { return .statement }
+    switch last.kind {
+    case .newline, .semicolon, .leftBrace: return .statement
+    default: return endsValue(last.kind) ? .afterValue : .expression
+    }
+  }
+
+  /// Whether the word follows `.` (a member, whether or not the receiver is known).
+  var isMember: Bool { before.last?.kind == .dot }
+
+  /// The receiver when the word follows `.` and completion can evaluate it.
   var memberReceiver: CompletionReceiver? {
-    guard let dot = before.last, dot.kind == .dot else { return nil }
-    return receiver(endingAt: before.count - 2)
+    isMember ? receiver(endingAt: before.count - 2) : nil
   }
 
   /// The receiver expression whose last token is `before[end]`.

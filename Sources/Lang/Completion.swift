@@ -63,8 +63,8 @@ extension Interpreter {
     let scan = CompletionScan(text)
     guard !scan.insideStringOrComment else { return Completions(prefix: scan.prefix, candidates: []) }
     var candidates: [CompletionCandidate]
-    if let receiver = scan.memberReceiver {
-      candidates = receiver.evaluate(in: self).map(memberCandidates) ?? []
+    if scan.isMember {
+      candidates = scan.memberReceiver?.evaluate(in: self).map(memberCandidates) ?? []
     } else {
       candidates = namedArgumentCandidates(scan) + nameCandidates(scan, context: context)
     }
@@ -73,9 +73,19 @@ extension Interpreter {
     return Completions(prefix: scan.prefix, candidates: candidates)
   }
 
-  /// Keywords, globals and the names the entry declares, sorted.
+  /// Keywords that fit where the word stands, globals and the names the entry
+  /// declares, sorted.
   private func nameCandidates(_ scan: CompletionScan, context: String) -> [CompletionCandidate] {
-    var result = Keyword.allCases.map {
+    let keywords: [Keyword]
+    switch scan.position {
+    case .statement: keywords = Keyword.allCases
+    case .expression: keywords = [.if, .fn, .not, .true, .false, .nil]
+    case .afterValue:
+      return [Keyword.and, .or, .in, .else].map {
+        CompletionCandidate(name: $0.rawValue, insertion: $0.rawValue + " ", kind: .keyword)
+      }
+    }
+    var result = keywords.map {
       CompletionCandidate(name: $0.rawValue, insertion: $0.rawValue, kind: .keyword)
     }
     for name in globalNames {

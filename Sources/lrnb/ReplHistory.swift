@@ -6,8 +6,8 @@ import Foundation
 ///
 /// Each session loads the file when it starts and appends each entry as it is made,
 /// with one `write(2)` of the whole encoded line while holding `history.lock`, so the
-/// entries of two REPLs interleave in time order and none is lost. The file is trimmed
-/// to the newest `keptEntries` (under the same lock) once it grows past `maxBytes`.
+/// entries of two REPLs interleave in time order and none is lost. Once the file grows
+/// past `maxBytes` it is trimmed to its newest entries (under the same lock).
 struct HistoryFile {
   let url: URL
 
@@ -60,11 +60,18 @@ struct HistoryFile {
     }
   }
 
-  /// Rewrites the file with its newest entries (the caller holds the lock).
+  /// Rewrites the file with its newest entries, at most `keptEntries` and half of
+  /// `maxBytes`, so the next trim is many appends away (the caller holds the lock).
   private func trim() throws {
     let text = try String(contentsOf: url, encoding: .utf8)
-    let kept = text.split(separator: "\n").suffix(Self.keptEntries)
-    try writeAtomically(kept.joined(separator: "\n") + "\n", to: url)
+    var kept: [Substring] = []
+    var bytes = 0
+    for line in text.split(separator: "\n").reversed() {
+      bytes += line.utf8.count + 1
+      guard kept.count < Self.keptEntries, kept.isEmpty || bytes <= Self.maxBytes / 2 else { break }
+      kept.append(line)
+    }
+    try writeAtomically(kept.reversed().joined(separator: "\n") + "\n", to: url)
   }
 
   /// Runs `body` holding an exclusive lock on `history.lock` (created with the folder).
