@@ -19,6 +19,14 @@ enum InterruptHandler {
     previous?.release()
     presses = 0
     signal(SIGINT, handleSignal)
+    // A parent may have started us with signals blocked (threads of a test runner
+    // do): Ctrl-C, resizes and job control must reach the REPL.
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    for signal in [SIGINT, SIGWINCH, SIGCONT, SIGTSTP, SIGTERM, SIGHUP, SIGQUIT] {
+      sigaddset(&signals, signal)
+    }
+    pthread_sigmask(SIG_UNBLOCK, &signals, nil)
   }
 
   /// Forgets the presses counted during the previous entry.
