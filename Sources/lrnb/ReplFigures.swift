@@ -22,25 +22,25 @@ final class FigureWriter {
     self.inline = inline
   }
 
-  /// Writes `image` and returns what to print: the inline image (when supported) and a
-  /// line with its size, alt text and path.
+  /// Writes `image` and returns what to print: the inline image (when supported), a
+  /// line with its size and path, and its alt text (what a screen reader can say).
   func present(_ image: Display.Image, cell: Int) -> String {
     let n = (countByCell[cell] ?? 0) + 1
     countByCell[cell] = n
     let file = directory.appendingPathComponent("fig-\(cell)-\(n).png")
     var text = inline.map { $0.escape(png: image.data) + "\n" } ?? ""
-    let alt = image.alt.count > 72 ? image.alt.prefix(71) + "…" : image.alt
-    text += "[figure \(image.width)×\(image.height): \(alt)]"
+    text += "[figure \(image.width)×\(image.height)] "
     do {
       if !isCreated {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         isCreated = true
       }
       try Data(image.data).write(to: file, options: .atomic)
-      text += " \(file.path)\n"
+      text += file.path + "\n"
     } catch {
-      text += " (not saved: \(error.localizedDescription))\n"
+      text += "not saved: \(error.localizedDescription)\n"
     }
+    if !image.alt.isEmpty { text += "  \(image.alt)\n" }
     return text
   }
 }

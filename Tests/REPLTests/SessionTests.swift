@@ -120,11 +120,12 @@ func makeSession(figures directory: URL) throws -> (ReplSession, Captured) {
     let (session, captured) = try makeSession(figures: dir)
     session.run(code: "let xs = [1, 4, 9]")
     session.run(code: "display(lineplot(xs))\nlineplot(xs, title: \"squares\")")
-    let lines = captured.out.split(separator: "\n")
-    #expect(lines.count == 2)
-    #expect(lines.allSatisfy { $0.hasPrefix("[figure 640×") })
-    #expect(lines.first?.hasSuffix(dir.appendingPathComponent("fig-2-1.png").path) == true)
-    #expect(lines.last?.hasSuffix(dir.appendingPathComponent("fig-2-2.png").path) == true)
+    let lines = captured.out.split(separator: "\n").map(String.init)
+    #expect(lines.count == 4)
+    #expect(lines[0] == "[figure 640×420] " + dir.appendingPathComponent("fig-2-1.png").path)
+    #expect(lines[1].hasPrefix("  Line plot. x axis"))
+    #expect(lines[2] == "[figure 640×420] " + dir.appendingPathComponent("fig-2-2.png").path)
+    #expect(lines[3].hasPrefix("  Line plot \"squares\"."))
     let png = try Data(contentsOf: dir.appendingPathComponent("fig-2-2.png"))
     #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
   }
@@ -143,5 +144,18 @@ func makeSession(figures directory: URL) throws -> (ReplSession, Captured) {
     session.run(code: "model.steps > 0")
     #expect(captured.out == "true\n")
     #expect(session.record.map(\.outcome) == [.succeeded, .interrupted, .succeeded])
+  }
+}
+
+extension SessionTests {
+  @Test func inlineFiguresPrecedeTheirPath() throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let writer = FigureWriter(directory: dir, inline: .iterm2)
+    let image = Display.Image(data: [1, 2, 3], width: 4, height: 2, alt: "")
+    #expect(
+      writer.present(image, cell: 5)
+        == "\u{1B}]1337;File=inline=1;size=3;preserveAspectRatio=1:AQID\u{07}\n[figure 4×2] "
+        + dir.appendingPathComponent("fig-5-1.png").path + "\n")
   }
 }

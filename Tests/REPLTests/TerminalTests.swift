@@ -22,6 +22,7 @@ enum LongTraining {
     let root = try makeTemporaryDirectory("lrnb-repl")
     defer { try? FileManager.default.removeItem(at: root) }
     let repl = try TmuxRepl(root: root, arguments: arguments)
+    defer { repl.close() }
     try body(repl)
   }
 
@@ -30,6 +31,7 @@ enum LongTraining {
     defer { try? FileManager.default.removeItem(at: root) }
     do {
       let repl = try TmuxRepl(root: root)
+      defer { repl.close() }
       try repl.wait(for: "lr[1]> ")
       try repl.enter("let marker = 41")
       try repl.wait(for: "lr[2]> ")
@@ -39,12 +41,14 @@ enum LongTraining {
       try repl.enter("}")
       try repl.wait(for: "lr[3]> ")
       try repl.enter(":quit")
-      #expect(try repl.exitStatus() == 0)
+      let status = try repl.exitStatus()
+      #expect(status == 0)
     }
     let file = root.appendingPathComponent("state/lrnb/history")
     #expect(try String(contentsOf: file, encoding: .utf8) == "let marker = 41\nfn bump(x) {\\n  x + 1\\n}\n:quit\n")
 
     let repl = try TmuxRepl(root: root)
+    defer { repl.close() }
     try repl.wait(for: "lr[1]> ")
     try repl.press("Up", "Up")
     // The multi-line entry comes back whole.
@@ -131,7 +135,8 @@ enum LongTraining {
       try repl.wait(for: "\n2\nlr[2]> ")
       #expect(!(try repl.screen()).contains("never run\n"))
       try repl.press("C-d")
-      #expect(try repl.exitStatus() == 0)
+      let status = try repl.exitStatus()
+      #expect(status == 0)
     }
   }
 
@@ -166,6 +171,7 @@ enum LongTraining {
     ]
     do {
       let repl = try TmuxRepl(root: root)
+      defer { repl.close() }
       for (number, entry) in entries.enumerated() {
         try repl.wait(for: "lr[\(number + 1)]> ")
         try repl.enter(entry.code)
@@ -176,7 +182,8 @@ enum LongTraining {
       try repl.enter(":save \(notebook.path)")
       try repl.wait(for: "saved 7 cells to \(notebook.path)")
       try repl.enter(":quit")
-      #expect(try repl.exitStatus() == 0)
+      let status = try repl.exitStatus()
+      #expect(status == 0)
     }
     let run = try runProcess(lrnbExecutable(), ["run", notebook.path])
     #expect(run.status == 0, "\(run.stderr)")
@@ -199,6 +206,7 @@ enum LongTraining {
     try "bind -v\n".write(
       to: root.appendingPathComponent("home/.editrc"), atomically: true, encoding: .utf8)
     let repl = try TmuxRepl(root: root)
+    defer { repl.close() }
     try repl.wait(for: "lr[1]> ")
     try repl.enter("?len")
     try repl.wait(for: "len(x)\n  The number of items")

@@ -13,8 +13,9 @@ final class TmuxRepl {
   /// Long enough for a debug build on a busy 2-core machine; waits usually end in ms.
   static let timeout: Duration = .seconds(20)
 
-  let socket = "lrnb-test-\(UUID().uuidString.prefix(8))"
   let root: URL
+  /// The server's socket, inside `root` so nothing is left behind in /tmp/tmux-UID.
+  var socket: String { root.appendingPathComponent("tmux.sock").path }
   var home: URL { root.appendingPathComponent("home") }
   var state: URL { root.appendingPathComponent("state") }
 
@@ -31,18 +32,23 @@ final class TmuxRepl {
       to: config, atomically: true, encoding: .utf8)
     let command = (
       ["env", "HOME=\(home.path)", "XDG_STATE_HOME=\(state.path)", "LC_ALL=C.UTF-8",
-       lrnbExecutable().path, "repl"] + arguments
-    ).map(shellQuoted).joined(separator: " ")
+       lrnbExecutable().path, "repl", "--figures", root.appendingPathComponent("figures").path]
+      + arguments
+    ).map(shellQuoted).joined(separator: " ") + "; echo \"\(Self.exitMarker)$?]\""
     try tmux(["-f", config.path, "new-session", "-d", "-s", "repl", "-x", "\(width)", "-y", "\(height)", command])
   }
 
-  deinit {
+  /// Stops the tmux server (and the REPL in it). Call it before removing `root`, which
+  /// holds the server's socket.
+  func close() {
     _ = try? tmux(["kill-server"])
   }
 
+  deinit { close() }
+
   @discardableResult
   private func tmux(_ arguments: [String]) throws -> String {
-    let (status, output) = try spawn(Self.tmux.path, ["-L", socket] + arguments)
+    let (status, output) = try spawn(Self.tmux.path, ["-S", socket] + arguments)
     guard status == 0 else {
       throw TmuxError(message: "tmux \(arguments.joined(separator: " ")): \(output)")
     }
@@ -130,17 +136,17 @@ final class TmuxRepl {
     }
   }
 
+  /// Printed by the shell after lrnb exits, followed by the status and `]`. (tmux's own
+  /// `pane_dead_status` is sometimes never filled in when the terminal closes first.)
+  static let exitMarker = "[lrnb exited: "
+
   /// The exit status once lrnb has exited, waiting for it.
   func exitStatus(sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
-    var status = -1
-    try wait("lrnb to exit", sourceLocation: sourceLocation) { _ in
-      let fields = (try? self.tmux(["display-message", "-p", "-t", "repl", "#{pane_dead} #{pane_dead_status}"]))?
-        .split(separator: " ") ?? []
-      guard fields.first == "1", fields.count == 2 else { return false }
-      status = Int(fields[1].trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
-      return true
+    let screen = try wait("lrnb to exit", sourceLocation: sourceLocation) {
+      $0.contains(Self.exitMarker)
     }
-    return status
+    let after = screen.components(separatedBy: Self.exitMarker).last ?? ""
+    return Int(after.prefix { $0 != "]" }) ?? -1
   }
 }
 
