@@ -74,12 +74,14 @@ extension Interpreter {
         let isFunction = field.asFunction != nil
         result.append(
           CompletionCandidate(
-            name: key, insertion: isFunction ? key + "(" : key, kind: isFunction ? .method : .field))
+            name: key, insertion: isFunction ? key + "(" : key, kind: isFunction ? .method : .field)
+        )
       }
     }
     let typeName = value.typeName
     for method in builtinMethods where method.typeName == typeName {
-      result.append(CompletionCandidate(name: method.name, insertion: method.name + "(", kind: .method))
+      result.append(
+        CompletionCandidate(name: method.name, insertion: method.name + "(", kind: .method))
     }
     if case .native(let object) = value, let listing = object as? any MemberListing {
       for member in listing.memberList {

@@ -61,7 +61,9 @@ extension Interpreter {
   ///   - context: earlier lines of the same entry (their declared names are offered).
   public func completions(before text: String, context: String = "") -> Completions {
     let scan = CompletionScan(text)
-    guard !scan.insideStringOrComment else { return Completions(prefix: scan.prefix, candidates: []) }
+    guard !scan.insideStringOrComment else {
+      return Completions(prefix: scan.prefix, candidates: [])
+    }
     var candidates: [CompletionCandidate]
     if scan.isMember {
       candidates = scan.memberReceiver?.evaluate(in: self).map(memberCandidates) ?? []
@@ -69,7 +71,9 @@ extension Interpreter {
       candidates = namedArgumentCandidates(scan) + nameCandidates(scan, context: context)
     }
     var seen = Set<String>()
-    candidates = candidates.filter { $0.name.hasPrefix(scan.prefix) && seen.insert($0.name).inserted }
+    candidates = candidates.filter {
+      $0.name.hasPrefix(scan.prefix) && seen.insert($0.name).inserted
+    }
     return Completions(prefix: scan.prefix, candidates: candidates)
   }
 

@@ -48,7 +48,8 @@ enum ReplEntry: Equatable {
     case "help", "h": return .help(argument.isEmpty ? nil : argument)
     case "load", "l": return needs("a notebook, e.g. :load tour.lrnb", ReplEntry.load)
     case "save", "s": return needs("a file name, e.g. :save session.lrnb", ReplEntry.save)
-    case "time", "t": return needs("code to time, e.g. :time svd(randn([500, 500]))", ReplEntry.time)
+    case "time", "t":
+      return needs("code to time, e.g. :time svd(randn([500, 500]))", ReplEntry.time)
     case "vars", "v", "who": return argument.isEmpty ? .vars : .invalid("':vars' takes no argument")
     case "reset": return argument.isEmpty ? .reset : .invalid("':reset' takes no argument")
     case "quit", "q", "exit": return .quit

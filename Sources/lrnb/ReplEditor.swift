@@ -50,7 +50,8 @@ final class LineEditor {
     _ = lrnb_el_set_prompt(editLine, promptCallback, 1)
     // libedit restores the terminal and redraws on SIGWINCH, SIGCONT and fatal signals.
     _ = lrnb_el_set_signal(editLine, 1)
-    _ = lrnb_el_add_function(editLine, "lrnb-complete", "Complete the name at the cursor", completeCallback)
+    _ = lrnb_el_add_function(
+      editLine, "lrnb-complete", "Complete the name at the cursor", completeCallback)
     _ = lrnb_el_add_function(editLine, "lrnb-cancel", "Abandon the line (Ctrl-C)", cancelCallback)
     // Ctrl-C reaches the editor as a key while editing (it clears the line) and as
     // SIGINT while code runs (it interrupts the code): no signals from the keyboard here.

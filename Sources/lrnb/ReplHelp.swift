@@ -44,7 +44,9 @@ extension ReplSession {
     }) {
       return describe(method)
     }
-    guard var value = interpreter.globalValue(receiverText.split(separator: ".").first.map(String.init) ?? "")
+    guard
+      var value = interpreter.globalValue(
+        receiverText.split(separator: ".").first.map(String.init) ?? "")
     else { return nil }
     for field in receiverText.split(separator: ".").dropFirst() {
       guard let next = memberValue(value, String(field)) else { return nil }
@@ -126,7 +128,9 @@ func summary(_ value: Value) -> String {
     // Natives describe themselves as `tensor [3, 4]` (then maybe the values): keep the
     // first line without the type name.
     let first = object.description.split(separator: "\n").first.map(String.init) ?? ""
-    text = first.hasPrefix(object.typeName + " ") ? String(first.dropFirst(object.typeName.count + 1)) : first
+    text =
+      first.hasPrefix(object.typeName + " ")
+      ? String(first.dropFirst(object.typeName.count + 1)) : first
   default: text = value.quotedDescription
   }
   return text.count > 60 ? text.prefix(59) + "…" : text

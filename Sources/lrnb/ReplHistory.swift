@@ -30,7 +30,9 @@ struct HistoryFile {
     return HistoryFile(url: base.appendingPathComponent("history"))
   }
 
-  private var lockURL: URL { url.deletingLastPathComponent().appendingPathComponent("history.lock") }
+  private var lockURL: URL {
+    url.deletingLastPathComponent().appendingPathComponent("history.lock")
+  }
 
   /// The newest `keptEntries` entries, oldest first; empty when there is no file yet.
   func load() -> [String] {
@@ -45,14 +47,18 @@ struct HistoryFile {
   func append(_ entry: String) throws {
     try withLock {
       let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-      guard fd >= 0 else { throw CLIError("cannot open \(url.path): \(String(cString: strerror(errno)))") }
+      guard fd >= 0 else {
+        throw CLIError("cannot open \(url.path): \(String(cString: strerror(errno)))")
+      }
       defer { close(fd) }
       let bytes = Array((Self.encode(entry) + "\n").utf8)
       var written = 0
       while written < bytes.count {
         let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         if n < 0 && errno == EINTR { continue }
-        guard n > 0 else { throw CLIError("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+        guard n > 0 else {
+          throw CLIError("cannot write \(url.path): \(String(cString: strerror(errno)))")
+        }
         written += n
       }
       var status = stat()
@@ -80,7 +86,9 @@ struct HistoryFile {
     try FileManager.default.createDirectory(
       at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let fd = open(lockURL.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw CLIError("cannot open \(lockURL.path): \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else {
+      throw CLIError("cannot open \(lockURL.path): \(String(cString: strerror(errno)))")
+    }
     defer { close(fd) }
     while flock(fd, LOCK_EX) != 0 {
       guard errno == EINTR else { throw CLIError("cannot lock \(lockURL.path)") }

@@ -36,7 +36,8 @@ enum InterruptHandler {
 nonisolated(unsafe) private var current: Unmanaged<InterruptSwitch>?
 nonisolated(unsafe) private var presses = 0
 
-private let secondPressMessage: StaticString = "\n(still running; press Ctrl-C again to quit lrnb)\n"
+private let secondPressMessage: StaticString =
+  "\n(still running; press Ctrl-C again to quit lrnb)\n"
 private let quitMessage: StaticString = "\nlrnb: quitting after repeated Ctrl-C\n"
 
 private func handleSignal(_: Int32) {

@@ -51,7 +51,8 @@ extension ReplSession {
     record.append(RecordedEntry(code: "", outcome: .succeeded, notebook: loaded(run, path: path)))
     let defined = interpreter.globalNames.filter { !before.contains($0) }
     let ran = run.cells.filter { $0.status == .succeeded || $0.status == .failed }.count
-    var summary = "loaded \(path) [\(number)]: \(ran) of \(run.cells.count) cells in "
+    var summary =
+      "loaded \(path) [\(number)]: \(ran) of \(run.cells.count) cells in "
       + formatDuration(run.totalTime)
     if !defined.isEmpty { summary += "; defined " + defined.joined(separator: ", ") }
     console.out(summary + "\n")

@@ -105,7 +105,9 @@ final class ReplSession {
 
   /// Prints `failure`: "interrupted" briefly, anything else with the caret excerpt.
   func report(_ failure: RunFailure, extraSources: [Source] = []) {
-    if status == 0 { status = failure.isSyntaxError ? ExitStatus.syntaxError : ExitStatus.runtimeError }
+    if status == 0 {
+      status = failure.isSyntaxError ? ExitStatus.syntaxError : ExitStatus.runtimeError
+    }
     if failure.diagnostics.count == 1, let only = failure.diagnostics.first,
       only.message == "interrupted"
     {

@@ -56,7 +56,8 @@ import Testing
   }
 
   @Test func namedArgumentsInsideCalls() throws {
-    let interp = try interpreter("fn scale(x, by = 2, bias = 0) { x * by + bias }\nlet t = ones([2])")
+    let interp = try interpreter(
+      "fn scale(x, by = 2, bias = 0) { x * by + bias }\nlet t = ones([2])")
     let c = interp.completions(before: "scale(3, b")
     // Named arguments come first, in the callee's parameter order.
     #expect(c.candidates.map(\.name).prefix(2) == ["by:", "bias:"])

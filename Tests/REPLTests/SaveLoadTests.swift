@@ -46,7 +46,8 @@ import _TestSupport
     let run = try runNotebook(url)
     #expect(run.succeeded)
     // Everything the session printed on stdout, the notebook prints too.
-    let sessionOutput = captured.out.replacingOccurrences(of: "saved 9 cells to \(url.path)\n", with: "")
+    let sessionOutput = captured.out.replacingOccurrences(
+      of: "saved 9 cells to \(url.path)\n", with: "")
     #expect(outputs(run).joined() == sessionOutput)
   }
 
@@ -58,7 +59,9 @@ import _TestSupport
     ]
     let text = SessionNotebook(entries: entries, seed: 3, date: Date(timeIntervalSince1970: 0)).text
     #expect(text.hasPrefix("---\ntitle: lrnb session\ndate: 1970-01-01\nseed: 3\n---\n"))
-    #expect(text.contains("```lr\n#| eval: false\n# interrupted in the REPL session\nwhile true { n += 1 }\n```"))
+    #expect(
+      text.contains(
+        "```lr\n#| eval: false\n# interrupted in the REPL session\nwhile true { n += 1 }\n```"))
     // A fence longer than any run of backticks in the code.
     #expect(text.contains("````lr\nlet s = \"```\"\n````"))
   }
@@ -112,7 +115,8 @@ import _TestSupport
     session.load(dir.appendingPathComponent("missing.lrnb").path)
     #expect(captured.err.contains("missing.lrnb:1:1: error: cannot read the notebook"))
     session.save(to: dir.appendingPathComponent("notes.txt").path)
-    #expect(captured.err.contains("error: ':save' writes a notebook: give a file name ending in .lrnb"))
+    #expect(
+      captured.err.contains("error: ':save' writes a notebook: give a file name ending in .lrnb"))
     session.save(to: "/nonexistent-dir/x.lrnb")
     #expect(captured.err.contains("error: cannot write /nonexistent-dir/x.lrnb"))
     let broken = dir.appendingPathComponent("broken.lrnb")

@@ -41,7 +41,8 @@ import _TestSupport
     let runtime = try runProcess(lrnbExecutable(), ["repl"], input: "nope\nprint(\"after\")\n")
     #expect(runtime.status == 70)
     #expect(runtime.stdout == "after\n")
-    #expect(runtime.stderr == "lr[1]:1:1: error: undefined variable 'nope'\n  1 | nope\n    | ^~~~\n")
+    #expect(
+      runtime.stderr == "lr[1]:1:1: error: undefined variable 'nope'\n  1 | nope\n    | ^~~~\n")
     let syntax = try runProcess(lrnbExecutable(), ["repl"], input: "1 +* 2\n")
     #expect(syntax.status == 65)
     let command = try runProcess(lrnbExecutable(), ["repl"], input: ":frob\n")

@@ -47,16 +47,21 @@ func makeSession(figures directory: URL) throws -> (ReplSession, Captured) {
     session.run(code: "let y = nope + 1")
     #expect(
       captured.err
-        == "lr[1]:1:9: error: undefined variable 'nope'\n  1 | let y = nope + 1\n    |         ^~~~\n")
+        == "lr[1]:1:9: error: undefined variable 'nope'\n  1 | let y = nope + 1\n    |         ^~~~\n"
+    )
     // An error inside a function quotes the entry that defined it.
     captured.err = ""
     session.run(code: "fn f(x) {\n  x + missing\n}")
     session.run(code: "f(1)")
-    #expect(captured.err.hasPrefix("lr[2]:2:7: error: undefined variable 'missing'\n  2 |   x + missing\n"))
+    #expect(
+      captured.err.hasPrefix(
+        "lr[2]:2:7: error: undefined variable 'missing'\n  2 |   x + missing\n"))
     #expect(captured.err.contains("lr[3]:1:1"))
     #expect(session.status == ExitStatus.runtimeError)
     // Nothing the user types crashes the session.
-    for junk in ["}", "\u{0}", "let let", "\"\\(", "[[[[", String(repeating: "(", count: 300), "1/0", "-"] {
+    for junk in [
+      "}", "\u{0}", "let let", "\"\\(", "[[[[", String(repeating: "(", count: 300), "1/0", "-",
+    ] {
       session.run(code: junk)
     }
     session.run(code: "40 + 2")
@@ -68,7 +73,8 @@ func makeSession(figures directory: URL) throws -> (ReplSession, Captured) {
     defer { try? FileManager.default.removeItem(at: dir) }
     let (session, captured) = try makeSession(figures: dir)
     #expect(session.variablesTable() == "no variables yet\n")
-    session.run(code: "let t = ones([2, 3])\nlet names = [\"a\", \"b\"]\nfn scale(x, by = 2) { x * by }")
+    session.run(
+      code: "let t = ones([2, 3])\nlet names = [\"a\", \"b\"]\nfn scale(x, by = 2) { x * by }")
     session.run(code: "let len = 5")  // redefining a builtin shows it
     session.run(code: "t")
     let table = session.variablesTable()

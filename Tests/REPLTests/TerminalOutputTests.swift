@@ -8,7 +8,8 @@ import Testing
   @Test func inlineProtocolFromTheEnvironment() {
     typealias P = InlineImageProtocol
     #expect(P.detect(["TERM": "xterm-kitty"], isTerminal: true) == .kitty)
-    #expect(P.detect(["KITTY_WINDOW_ID": "1", "TERM": "xterm-256color"], isTerminal: true) == .kitty)
+    #expect(
+      P.detect(["KITTY_WINDOW_ID": "1", "TERM": "xterm-256color"], isTerminal: true) == .kitty)
     #expect(P.detect(["TERM_PROGRAM": "iTerm.app"], isTerminal: true) == .iterm2)
     #expect(P.detect(["TERM_PROGRAM": "WezTerm"], isTerminal: true) == .iterm2)
     #expect(P.detect(["TERM": "xterm-256color"], isTerminal: true) == nil)
@@ -17,7 +18,8 @@ import Testing
     #expect(P.detect(["TERM": "xterm-kitty", "TMUX": "/tmp/t,1,0"], isTerminal: true) == nil)
     #expect(P.detect(["TERM": "screen-256color", "KITTY_WINDOW_ID": "1"], isTerminal: true) == nil)
     #expect(P.detect(["LRNB_INLINE_IMAGES": "kitty", "TMUX": "x"], isTerminal: false) == .kitty)
-    #expect(P.detect(["LRNB_INLINE_IMAGES": "none", "TERM": "xterm-kitty"], isTerminal: true) == nil)
+    #expect(
+      P.detect(["LRNB_INLINE_IMAGES": "none", "TERM": "xterm-kitty"], isTerminal: true) == nil)
   }
 
   @Test func kittyEscapesComeInChunks() {

@@ -45,7 +45,9 @@ enum LongTraining {
       #expect(status == 0)
     }
     let file = root.appendingPathComponent("state/lrnb/history")
-    #expect(try String(contentsOf: file, encoding: .utf8) == "let marker = 41\nfn bump(x) {\\n  x + 1\\n}\n:quit\n")
+    #expect(
+      try String(contentsOf: file, encoding: .utf8)
+        == "let marker = 41\nfn bump(x) {\\n  x + 1\\n}\n:quit\n")
 
     let repl = try TmuxRepl(root: root)
     defer { repl.close() }
@@ -149,7 +151,10 @@ enum LongTraining {
       #expect(lines.contains("lr[1]:1:13: error: undefined variable 'nope'"))
       let quoted = try #require(lines.first { $0.hasSuffix("| let y = 2 * nope + 1") })
       let caret = try #require(lines.first { $0.hasSuffix("^~~~") })
-      #expect(caret.count - 4 == quoted.distance(from: quoted.startIndex, to: quoted.range(of: "nope")?.lowerBound ?? quoted.endIndex))
+      #expect(
+        caret.count - 4
+          == quoted.distance(
+            from: quoted.startIndex, to: quoted.range(of: "nope")?.lowerBound ?? quoted.endIndex))
       try repl.wait(for: "lr[2]> ")
       try repl.enter(")")
       try repl.wait(for: "lr[2]:1:1: error: expected an expression, found ')'")

@@ -30,12 +30,16 @@ final class TmuxRepl {
     // Keep the pane after lrnb exits, so its last screen and exit status can be read.
     try "set -g remain-on-exit on\nset -g history-limit 5000\n".write(
       to: config, atomically: true, encoding: .utf8)
-    let command = (
-      ["env", "HOME=\(home.path)", "XDG_STATE_HOME=\(state.path)", "LC_ALL=C.UTF-8",
-       lrnbExecutable().path, "repl", "--figures", root.appendingPathComponent("figures").path]
-      + arguments
-    ).map(shellQuoted).joined(separator: " ") + "; echo \"\(Self.exitMarker)$?]\""
-    try tmux(["-f", config.path, "new-session", "-d", "-s", "repl", "-x", "\(width)", "-y", "\(height)", command])
+    let command =
+      ([
+        "env", "HOME=\(home.path)", "XDG_STATE_HOME=\(state.path)", "LC_ALL=C.UTF-8",
+        lrnbExecutable().path, "repl", "--figures", root.appendingPathComponent("figures").path,
+      ]
+      + arguments).map(shellQuoted).joined(separator: " ") + "; echo \"\(Self.exitMarker)$?]\""
+    try tmux([
+      "-f", config.path, "new-session", "-d", "-s", "repl", "-x", "\(width)", "-y", "\(height)",
+      command,
+    ])
   }
 
   /// Stops the tmux server (and the REPL in it). Call it before removing `root`, which
@@ -66,7 +70,8 @@ final class TmuxRepl {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(
+      &actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
@@ -119,7 +124,8 @@ final class TmuxRepl {
       if predicate(last) { return last }
       Thread.sleep(forTimeInterval: 0.05)
     }
-    Issue.record("timed out waiting for \(what); the screen:\n\(last)", sourceLocation: sourceLocation)
+    Issue.record(
+      "timed out waiting for \(what); the screen:\n\(last)", sourceLocation: sourceLocation)
     throw TmuxError(message: "timed out waiting for \(what)")
   }
 
