@@ -53,8 +53,10 @@ final class LineEditor {
     _ = lrnb_el_add_function(
       editLine, "lrnb-complete", "Complete the name at the cursor", completeCallback)
     _ = lrnb_el_add_function(editLine, "lrnb-cancel", "Abandon the line (Ctrl-C)", cancelCallback)
+    _ = lrnb_el_add_function(editLine, "lrnb-suspend", "Suspend lrnb (Ctrl-Z)", suspendCallback)
     // Ctrl-C reaches the editor as a key while editing (it clears the line) and as
-    // SIGINT while code runs (it interrupts the code): no signals from the keyboard here.
+    // SIGINT while code runs (it interrupts the code): no signals from the keyboard here,
+    // so Ctrl-Z is a key too, which suspends through libedit's signal handling.
     command("setty", "-d", "-isig")
     command("edit", "on")
     command("bind", "-e")
@@ -75,7 +77,11 @@ final class LineEditor {
     command("bind", "^I", "lrnb-complete")
     command("bind", "^C", "lrnb-cancel")
     command("bind", "^R", "em-inc-search-prev")
-    if vi { command("bind", "-a", "^C", "lrnb-cancel") }
+    command("bind", "^Z", "lrnb-suspend")
+    if vi {
+      command("bind", "-a", "^C", "lrnb-cancel")
+      command("bind", "-a", "^Z", "lrnb-suspend")
+    }
   }
 
   /// Runs a libedit builtin (`bind`, `setty`, `edit`) as if read from ~/.editrc.
@@ -150,6 +156,14 @@ private let cancelCallback: lrnb_key_function = { editLine, _ in
   editor.insert("^C")
   editor.pushNewline()  // ends el_gets through the newline key, which redraws first
   return UInt8(CC_REFRESH)
+}
+
+/// Ctrl-Z: stops the job as the terminal would. libedit's SIGTSTP handler restores the
+/// terminal first and its SIGCONT handler takes it back; `kill` returns once the shell
+/// has continued the job, and the prompt and line are then drawn again.
+private let suspendCallback: lrnb_key_function = { _, _ in
+  kill(0, SIGTSTP)
+  return UInt8(CC_REDISPLAY)
 }
 
 /// Tab: inserts what all candidates share, or lists them below the line.

@@ -34,7 +34,9 @@ struct EntryBuffer {
 final class InteractiveRepl {
   let session: ReplSession
   let editor: LineEditor
-  let historyFile: HistoryFile?
+  /// Where entries are appended; nil without one, or after an append failed (the
+  /// warning is printed once, not after every entry).
+  private var historyFile: HistoryFile?
   private var buffer = EntryBuffer()
 
   init(session: ReplSession, editor: LineEditor, historyFile: HistoryFile?) {
@@ -73,7 +75,8 @@ final class InteractiveRepl {
     do {
       try historyFile?.append(entry)
     } catch {
-      session.console.err("lrnb: history not saved: \(describe(error))\n")
+      session.console.err("lrnb: history is not saved in this session: \(describe(error))\n")
+      historyFile = nil
     }
   }
 
