@@ -1,4 +1,5 @@
 // `:save` writes a notebook that reproduces the session; `:load` runs a notebook into it.
+import Bindings
 import Foundation
 import Lang
 import Notebook
@@ -8,10 +9,13 @@ import _TestSupport
 @testable import lrnb
 
 @Suite struct SaveLoadTests {
-  /// Runs the notebook at `url` with a fresh kernel, as `lrnb run` does.
+  /// Runs the notebook at `url` in a fresh interpreter, as `lrnb run` does (the
+  /// terminal tests run `lrnb run` itself).
   func runNotebook(_ url: URL) throws -> NotebookRun {
     let notebook = try NotebookReader.read(contentsOf: url)
-    return NotebookRunner(kernel: try InterpreterKernel()).run(notebook)
+    let (interpreter, bindings) = try Library.makeInterpreter(output: CollectingSink())
+    return NotebookRunner(kernel: ReplKernel(interpreter: interpreter, bindings: bindings))
+      .run(notebook)
   }
 
   /// The text outputs of a run, in order (figures as their alt text).

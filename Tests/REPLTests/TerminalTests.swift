@@ -63,6 +63,27 @@ enum LongTraining {
     try repl.wait(for: "bump(marker)\n42\n")
   }
 
+  @Test func twoSessionsAtOnceKeepEveryEntry() throws {
+    let root = try makeTemporaryDirectory("lrnb-repl")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let first = try TmuxRepl(root: root, name: "first")
+    defer { first.close() }
+    let second = try TmuxRepl(root: root, name: "second")
+    defer { second.close() }
+    try first.wait(for: "lr[1]> ")
+    try second.wait(for: "lr[1]> ")
+    for round in 1...3 {
+      try first.enter("let a\(round) = \(round)")
+      try first.wait(for: "lr[\(round + 1)]> ")
+      try second.enter("let b\(round) = \(round)")
+      try second.wait(for: "lr[\(round + 1)]> ")
+    }
+    let file = root.appendingPathComponent("state/lrnb/history")
+    let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+    #expect(
+      lines == ["let a1 = 1", "let b1 = 1", "let a2 = 2", "let b2 = 2", "let a3 = 3", "let b3 = 3"])
+  }
+
   @Test func completionAfterDotOffersATensorsMethods() throws {
     try withRepl { repl in
       try repl.wait(for: "lr[1]> ")

@@ -15,13 +15,18 @@ final class TmuxRepl {
 
   let root: URL
   /// The server's socket, inside `root` so nothing is left behind in /tmp/tmux-UID.
-  var socket: String { root.appendingPathComponent("tmux.sock").path }
+  let socket: String
   var home: URL { root.appendingPathComponent("home") }
   var state: URL { root.appendingPathComponent("state") }
 
-  /// Starts `lrnb repl` (plus `arguments`) in a `width`×`height` terminal under `root`.
-  init(root: URL, arguments: [String] = [], width: Int = 100, height: Int = 40) throws {
+  /// Starts `lrnb repl` (plus `arguments`) in a `width`×`height` terminal under `root`;
+  /// REPLs running at once under one root need different `name`s.
+  init(
+    root: URL, name: String = "tmux", arguments: [String] = [], width: Int = 100,
+    height: Int = 40
+  ) throws {
     self.root = root
+    socket = root.appendingPathComponent("\(name).sock").path
     try #require(
       FileManager.default.isExecutableFile(atPath: Self.tmux.path),
       "tmux is needed for the terminal tests (scripts/install-deps installs it)")
