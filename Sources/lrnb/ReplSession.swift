@@ -111,7 +111,10 @@ final class ReplSession {
     if failure.diagnostics.count == 1, let only = failure.diagnostics.first,
       only.message == "interrupted"
     {
-      console.err((console.interactive ? "\n" : "") + "interrupted (at \(only.range))\n")
+      // Where it stopped, briefly: the user asked for it, nothing went wrong.
+      let function = only.stack.first.map(\.function).flatMap { $0.hasPrefix("<") ? nil : $0 }
+      let place = function.map { "in \($0) at \(only.range)" } ?? "at \(only.range)"
+      console.err((console.interactive ? "\n" : "") + "interrupted (\(place))\n")
       return
     }
     let renderer = DiagnosticRenderer(sources: sources + extraSources, color: console.color)

@@ -149,7 +149,18 @@ func makeSession(figures directory: URL) throws -> (ReplSession, Captured) {
     #expect(captured.err.hasPrefix("interrupted (at lr[2]:"))
     session.run(code: "model.steps > 0")
     #expect(captured.out == "true\n")
-    #expect(session.record.map(\.outcome) == [.succeeded, .interrupted, .succeeded])
+    // Inside a function, the message names it.
+    session.run(code: "fn spin() {\n  while true { model.steps += 1 }\n}")
+    captured.err = ""
+    DispatchQueue(label: "test.interrupt").asyncAfter(deadline: .now() + 0.3) {
+      interruptSwitch.fire()
+    }
+    session.run(code: "spin()")
+    #expect(captured.err == "interrupted (in spin at lr[4]:2:9)\n")
+    #expect(
+      session.record.map(\.outcome) == [
+        .succeeded, .interrupted, .succeeded, .succeeded, .interrupted,
+      ])
   }
 }
 
