@@ -38,12 +38,16 @@ final class InteractiveRepl {
   /// warning is printed once, not after every entry).
   private var historyFile: HistoryFile?
   private var buffer = EntryBuffer()
+  /// The newest history entry; an entry repeated right after itself is not stored again.
+  private var lastEntry: String?
 
   init(session: ReplSession, editor: LineEditor, historyFile: HistoryFile?) {
     self.session = session
     self.editor = editor
     self.historyFile = historyFile
-    for entry in historyFile?.load() ?? [] { editor.remember(entry) }
+    let earlier = historyFile?.load() ?? []
+    for entry in earlier { editor.remember(entry) }
+    lastEntry = earlier.last
     editor.completer = { [unowned self] before in
       replCompletions(before, pending: buffer.text, interpreter: session.interpreter)
     }
@@ -71,6 +75,8 @@ final class InteractiveRepl {
   }
 
   private func remember(_ entry: String) {
+    guard entry != lastEntry else { return }
+    lastEntry = entry
     editor.remember(entry)
     do {
       try historyFile?.append(entry)
