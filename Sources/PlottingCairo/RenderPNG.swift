@@ -59,7 +59,7 @@ public func renderBitmap(_ figure: Figure) throws -> Bitmap {
   cairo_scale(
     context, Double(size.0) / figure.layoutSize.width,
     Double(size.1) / figure.layoutSize.height)
-  FigureRenderer.draw(figure, on: CairoCanvas(context: context))
+  FigureRenderer.draw(figure, on: CairoCanvas(context: context, chunkedStrokes: true))
   try check(cairo_status(context), "drawing")
   cairo_surface_flush(surface)
   guard let data = cairo_image_surface_get_data(surface) else {
