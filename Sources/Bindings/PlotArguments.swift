@@ -82,7 +82,7 @@ extension Arguments {
     for (i, (a, b)) in zip(xs, ys).enumerated() where a.count != b.count {
       let which = ys.count > 1 ? " in series \(i + 1)" : ""
       throw RuntimeError(
-        "bad argument '\(y)' to \(callee) (expected \(a.count) values as '\(x)' has, "
+        "bad argument '\(y)' to \(callee) (expected \(a.count) value\(a.count == 1 ? "" : "s") as '\(x)' has, "
           + "got \(b.count)\(which))")
     }
   }
@@ -150,15 +150,24 @@ extension Arguments {
     throw bad(name, expected: "true, false or a marker (\(Marker.allCases.map(\.rawValue).joined(separator: ", ")))")
   }
 
-  /// The dash pattern from `dash:` (`"solid"`, `"dashed"`, `"dotted"`, `"dashdot"`, or
-  /// matplotlib's `"-"`, `"--"`, `":"`, `"-."`).
-  func plotDash(_ name: String = "dash") throws -> DashPattern {
-    if case .string(let s) = try value(name),
-      let dash = DashPattern(rawValue: s.lowercased()) ?? dashCodes[s]
-    {
+  /// Dash patterns for `count` series from `dash:`: one for all or a list, each
+  /// `"solid"`, `"dashed"`, `"dotted"`, `"dashdot"` or matplotlib's `"-"`, `"--"`, `":"`,
+  /// `"-."`.
+  func plotDashes(count: Int) throws -> [DashPattern] {
+    let expected = "\"solid\", \"dashed\", \"dotted\" or \"dashdot\" (or a list of them)"
+    func pattern(_ v: Value) throws -> DashPattern {
+      guard case .string(let s) = v, let dash = DashPattern(rawValue: s.lowercased()) ?? dashCodes[s]
+      else { throw bad("dash", expected: expected) }
       return dash
     }
-    throw bad(name, expected: "\"solid\", \"dashed\", \"dotted\" or \"dashdot\"")
+    let v = try value("dash")
+    guard case .list(let items) = v else {
+      return Array(repeating: try pattern(v), count: count)
+    }
+    guard items.count == count else {
+      throw bad("dash", expected: "one dash pattern, or a list of \(count)")
+    }
+    return try items.map(pattern)
   }
 
   /// A number in `range`, with the standard message otherwise.

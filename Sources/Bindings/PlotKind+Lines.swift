@@ -13,9 +13,9 @@ extension PlotKind {
       A line through the points (x, y). `y` is one series (a list, range or 1-d tensor) or
       several (a list of series, or the rows of a 2-d tensor) sharing `x`; with only one
       argument it is plotted against 0, 1, 2, …. NaN values break the line.
-      Options: `label` (one series) or `labels` (a list), `color` (a name or "#rrggbb", or
-      a list), `dash` ("solid", "dashed", "dotted", "dashdot"), `linewidth`, `marker` (true
-      or "o", "s", "^", "D", "x", "+").
+      Options: `label` (one series) or `labels` (a list), `color` (a name or "#rrggbb"),
+      `dash` ("solid", "dashed", "dotted", "dashdot"), `linewidth`, `marker` (true or "o",
+      "s", "^", "D", "x", "+"). `color` and `dash` may be lists, one entry per series.
       """,
     example: """
       lineplot(1...10, [1, 4, 9, 16, 25, 36, 49, 64, 81, 100], ylog: true, title: "squares")

@@ -49,7 +49,7 @@ extension Arguments {
   func styled(_ series: [Series]) throws -> [Series] {
     let labels = try plotLabels(count: series.count)
     let colors = try plotColors(count: series.count)
-    let dash = try has("dash") ? try plotDash() : nil
+    let dashes = try has("dash") ? try plotDashes(count: series.count) : nil
     let width = try has("linewidth") ? try number("linewidth", in: lineWidthRange) : nil
     let marker = try has("marker") ? try plotMarker() : nil
     let size = try has("size") ? try number("size", in: 0.5...100) : nil
@@ -59,7 +59,7 @@ extension Arguments {
       var s = s
       s.style.label = labels[i]
       s.style.color = colors[i]
-      if let dash { s.style.dash = dash }
+      if let dashes { s.style.dash = dashes[i] }
       if let width { s.style.lineWidth = width }
       if setsMarker { s.style.marker = marker }
       if let size { s.style.markerSize = size }
