@@ -64,7 +64,8 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(name: "LangTests", dependencies: ["Lang", "_TestSupport"], exclude: ["Spec"]),
     .testTarget(
-      name: "BindingsTests", dependencies: ["Bindings", "Lang", "Tensors", "Imaging", "_TestSupport"]),
+      name: "BindingsTests",
+      dependencies: ["Bindings", "Lang", "Tensors", "Imaging", "Plotting", "_TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "_TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["lrnb", "_TestSupport"]),
   ]

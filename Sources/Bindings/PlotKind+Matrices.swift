@@ -120,6 +120,9 @@ func imageShape(_ args: Arguments) throws -> (Int, Int)? {
 /// A value as a plot matrix: a 2-d tensor or list of rows; a vector is one row unless
 /// `shape` says how to fold it; singleton axes of a 3-d tensor ([1, H, W], [H, W, 1]) drop.
 func plotMatrix(_ value: Value, shape: (Int, Int)?) throws -> Matrix? {
+  if shape == nil, let rows = try listRows(value) {
+    return try Matrix(rows)
+  }
   guard var t = try tensorValue(value) else { return nil }
   if let (h, w) = shape {
     guard t.count == h * w else {
@@ -139,6 +142,21 @@ func plotMatrix(_ value: Value, shape: (Int, Int)?) throws -> Matrix? {
   default: return nil
   }
   return try Matrix(rows: rows, columns: columns, values: t.scalars.map(Double.init))
+}
+
+/// A list of rows of numbers as Doubles, without a detour through Float32 tensors (so
+/// `[[-0.2, 0.1]]` keeps -0.2 exactly); nil for anything else, ragged lists included
+/// (the tensor conversion then names the problem).
+private func listRows(_ value: Value) throws -> [[Double]]? {
+  guard case .list(let items) = value, !items.isEmpty else { return nil }
+  var rows: [[Double]] = []
+  for item in items {
+    guard case .list = item, let row = try numberSeries(item),
+      row.count == rows.first?.count ?? row.count
+    else { return nil }
+    rows.append(row)
+  }
+  return rows
 }
 
 /// Argument `name` as a matrix, with the standard message otherwise.
