@@ -67,6 +67,6 @@ let package = Package(
       name: "BindingsTests",
       dependencies: ["Bindings", "Lang", "Tensors", "Imaging", "Plotting", "_TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "_TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["lrnb", "_TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["lrnb", "Imaging", "_TestSupport"]),
   ]
 )
