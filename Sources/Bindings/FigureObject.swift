@@ -57,7 +57,8 @@ final class FigureObject: NativeObject {
   /// `fig.KIND(data…, panel: i, style…)`: adds the kind's series to panel `i`.
   func addMethod(_ kind: PlotKind) -> NativeFunction {
     NativeFunction(
-      name: "figure.\(kind.method)", params: kind.params + [Parameter("panel", default: .number(0))],
+      name: "figure.\(kind.method)",
+      params: kind.params + [Parameter("panel", default: .number(0))],
       doc: kind.doc + "\n" + panelArgumentDoc + "\n\n    " + kind.methodExample
     ) { [self] args in
       let index = try panelIndex(args)

@@ -147,7 +147,10 @@ extension Arguments {
       if let m = Marker(rawValue: s.lowercased()) ?? markerCodes[s] { return m }
     default: break
     }
-    throw bad(name, expected: "true, false or a marker (\(Marker.allCases.map(\.rawValue).joined(separator: ", ")))")
+    throw bad(
+      name,
+      expected:
+        "true, false or a marker (\(Marker.allCases.map(\.rawValue).joined(separator: ", ")))")
   }
 
   /// Dash patterns for `count` series from `dash:`: one for all or a list, each
@@ -156,7 +159,8 @@ extension Arguments {
   func plotDashes(count: Int) throws -> [DashPattern] {
     let expected = "\"solid\", \"dashed\", \"dotted\" or \"dashdot\" (or a list of them)"
     func pattern(_ v: Value) throws -> DashPattern {
-      guard case .string(let s) = v, let dash = DashPattern(rawValue: s.lowercased()) ?? dashCodes[s]
+      guard case .string(let s) = v,
+        let dash = DashPattern(rawValue: s.lowercased()) ?? dashCodes[s]
       else { throw bad("dash", expected: expected) }
       return dash
     }
@@ -173,7 +177,10 @@ extension Arguments {
   /// A number in `range`, with the standard message otherwise.
   func number(_ name: String, in range: ClosedRange<Double>) throws -> Double {
     guard case .number(let x) = try value(name), range.contains(x) else {
-      throw bad(name, expected: "a number from \(shortNumber(range.lowerBound)) to \(shortNumber(range.upperBound))")
+      throw bad(
+        name,
+        expected:
+          "a number from \(shortNumber(range.lowerBound)) to \(shortNumber(range.upperBound))")
     }
     return x
   }

@@ -4,7 +4,10 @@ import Plotting
 
 /// Fields `plot_history` draws, per panel, with their legend names.
 private let historyPanels: [(title: String, fields: [(String, String)])] = [
-  ("loss", [("loss", "train"), ("train_loss", "train"), ("val_loss", "validation"), ("test_loss", "test")]),
+  (
+    "loss",
+    [("loss", "train"), ("train_loss", "train"), ("val_loss", "validation"), ("test_loss", "test")]
+  ),
   (
     "accuracy",
     [
@@ -22,7 +25,8 @@ func plotHistoryNative(_ session: Session) -> NativeFunction {
   NativeFunction(
     name: "plot_history",
     params: [
-      Parameter("history"), Parameter("title", default: .nil), Parameter("ylog", default: .bool(false)),
+      Parameter("history"), Parameter("title", default: .nil),
+      Parameter("ylog", default: .bool(false)),
     ] + figureOptionParameters,
     doc: """
       The curves of a training history: a loss panel (`loss`, `val_loss`, `test_loss`) and
@@ -38,7 +42,8 @@ func plotHistoryNative(_ session: Session) -> NativeFunction {
   ) { args in
     let history = try args.value("history")
     guard history.asRecord != nil || history.asNative != nil else {
-      throw args.bad("history", expected: "a record of lists such as {loss: [...], val_loss: [...]}")
+      throw args.bad(
+        "history", expected: "a record of lists such as {loss: [...], val_loss: [...]}")
     }
     let epochs = try historyField(history, "epoch", args)
     var panels: [Axes] = []

@@ -83,7 +83,9 @@ private func histogramSeries(_ args: Arguments) throws -> [Series] {
   }
   var range: ClosedRange<Double>?
   if let (lo, hi) = try args.plotLimits("range") {
-    guard let lo, let hi else { throw args.bad("range", expected: "a list [lower, upper] of two numbers") }
+    guard let lo, let hi else {
+      throw args.bad("range", expected: "a list [lower, upper] of two numbers")
+    }
     range = lo...hi
   } else if all.count > 1 {
     // Overlaid histograms must share their bins to be comparable.

@@ -29,7 +29,9 @@ extension PlotKind {
   static var text: PlotKind {
     PlotKind(
       function: nil, method: "text",
-      params: [Parameter("x"), Parameter("y"), Parameter("text"), Parameter("color", default: .nil)],
+      params: [
+        Parameter("x"), Parameter("y"), Parameter("text"), Parameter("color", default: .nil),
+      ],
       doc: """
         A text annotation whose left end sits just above and right of the data point
         (x, y). Options: `color`.

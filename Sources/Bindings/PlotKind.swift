@@ -34,11 +34,13 @@ struct PlotKind {
 }
 
 /// Style parameters shared by the kinds that draw lines.
-var lineStyleParameters: [Parameter] { [
-  Parameter("label", default: .nil), Parameter("labels", default: .nil),
-  Parameter("color", default: .nil), Parameter("dash", default: .string("solid")),
-  Parameter("linewidth", default: .number(2)),
-] }
+var lineStyleParameters: [Parameter] {
+  [
+    Parameter("label", default: .nil), Parameter("labels", default: .nil),
+    Parameter("color", default: .nil), Parameter("dash", default: .string("solid")),
+    Parameter("linewidth", default: .number(2)),
+  ]
+}
 
 /// Thinnest and thickest lines accepted, in figure pixels.
 let lineWidthRange = 0.1...50.0

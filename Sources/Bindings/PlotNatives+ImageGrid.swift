@@ -8,7 +8,8 @@ func imageGridNative(_ session: Session) -> NativeFunction {
   NativeFunction(
     name: "image_grid",
     params: [
-      Parameter("images"), Parameter("titles", default: .nil), Parameter("cols", default: .number(8)),
+      Parameter("images"), Parameter("titles", default: .nil),
+      Parameter("cols", default: .number(8)),
       Parameter("cmap", default: .string("greys")), Parameter("vmin", default: .nil),
       Parameter("vmax", default: .nil), Parameter("shape", default: .nil),
       Parameter("title", default: .nil), Parameter("cell", default: .number(96)),
@@ -69,7 +70,9 @@ private func gridImages(_ args: Arguments, shape: (Int, Int)?) throws -> [Matrix
   if case .list(let items) = value, !items.isEmpty {
     return try items.enumerated().map { i, item in
       guard let m = try plotting(args.callee, { try plotMatrix(item, shape: shape) }) else {
-        throw args.bad("images", expected: "a list of images (2-d tensors or lists of rows); item \(i + 1) is not one")
+        throw args.bad(
+          "images",
+          expected: "a list of images (2-d tensors or lists of rows); item \(i + 1) is not one")
       }
       return m
     }
@@ -86,7 +89,9 @@ private func gridImages(_ args: Arguments, shape: (Int, Int)?) throws -> [Matrix
     throw args.bad("images", expected: "a tensor [N, H, W], or [N, H·W] rows with shape: [H, W]")
   }
   return try (0..<n).map { i in
-    guard let m = try plotting(args.callee, { try plotMatrix(.native(TensorObject(try t.select(i))), shape: shape) })
+    guard
+      let m = try plotting(
+        args.callee, { try plotMatrix(.native(TensorObject(try t.select(i))), shape: shape) })
     else {
       throw args.bad("images", expected: "a tensor [N, H, W] (got shape \(t.shape))")
     }

@@ -4,20 +4,24 @@ import Lang
 import Plotting
 
 /// Options of one panel, accepted by every one-call plot and by `fig.panel(…)`.
-var panelOptionParameters: [Parameter] { [
-  Parameter("title", default: .nil), Parameter("xlabel", default: .nil),
-  Parameter("ylabel", default: .nil), Parameter("xlog", default: .nil),
-  Parameter("ylog", default: .nil), Parameter("xlim", default: .nil),
-  Parameter("ylim", default: .nil), Parameter("legend", default: .nil),
-  Parameter("grid", default: .nil),
-] }
+var panelOptionParameters: [Parameter] {
+  [
+    Parameter("title", default: .nil), Parameter("xlabel", default: .nil),
+    Parameter("ylabel", default: .nil), Parameter("xlog", default: .nil),
+    Parameter("ylog", default: .nil), Parameter("xlim", default: .nil),
+    Parameter("ylim", default: .nil), Parameter("legend", default: .nil),
+    Parameter("grid", default: .nil),
+  ]
+}
 
 /// Options of a whole figure, accepted by every one-call plot and by `figure(…)`.
-var figureOptionParameters: [Parameter] { [
-  Parameter("width", default: .nil), Parameter("height", default: .nil),
-  Parameter("dpi", default: .nil), Parameter("theme", default: .nil),
-  Parameter("alt", default: .nil),
-] }
+var figureOptionParameters: [Parameter] {
+  [
+    Parameter("width", default: .nil), Parameter("height", default: .nil),
+    Parameter("dpi", default: .nil), Parameter("theme", default: .nil),
+    Parameter("alt", default: .nil),
+  ]
+}
 
 /// The doc text of the shared options, appended to every one-call plot's doc string.
 let commonOptionsDoc = """
@@ -138,7 +142,8 @@ extension Arguments {
 /// `legend:` names, matplotlib's spelling with spaces or underscores.
 private let legendNames: [String: LegendPosition] = [
   "best": .best, "upper right": .upperRight, "upper left": .upperLeft,
-  "lower left": .lowerLeft, "lower right": .lowerRight, "outside": .outside, "none": LegendPosition.none,
+  "lower left": .lowerLeft, "lower right": .lowerRight, "outside": .outside,
+  "none": LegendPosition.none,
 ]
 
 /// The default figure size: the cell's `fig-width`/`fig-height` when set, else 640×420.

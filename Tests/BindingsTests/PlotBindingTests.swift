@@ -37,7 +37,8 @@ let oneCallPlots: [(code: String, kind: String)] = [
     let bitmap = try PNG.decode(image.data)
     #expect(bitmap.width == image.width && bitmap.height == image.height)
     #expect(!image.alt.isEmpty)
-    #expect(try PNG.text(in: image.data).contains { $0.keyword == "Description" && $0.text == image.alt })
+    #expect(
+      try PNG.text(in: image.data).contains { $0.keyword == "Description" && $0.text == image.alt })
   }
 
   @Test func lineplotOfOneArgumentUsesIndices() throws {
@@ -67,7 +68,8 @@ let oneCallPlots: [(code: String, kind: String)] = [
   @Test func severalSeriesFromListsOrTheRowsOfAMatrix() throws {
     let fromList = try figure("lineplot([1, 2], [[1, 2], [3, 4], [5, 6]])")
     #expect(fromList.panels[0].series.count == 3)
-    let fromMatrix = try figure("lineplot([1, 2], tensor([[1, 2], [3, 4]]), labels: [\"a\", \"b\"])")
+    let fromMatrix = try figure(
+      "lineplot([1, 2], tensor([[1, 2], [3, 4]]), labels: [\"a\", \"b\"])")
     #expect(fromMatrix.panels[0].series.map(\.style.label) == ["a", "b"])
     let perSeriesX = try figure("scatter([[0, 1], [5, 6, 7]], [[1, 2], [3, 4, 5]])")
     #expect(perSeriesX.panels[0].series.count == 2)
@@ -110,7 +112,8 @@ let oneCallPlots: [(code: String, kind: String)] = [
   @Test func imagesTakeTheirColourRangeFromData() throws {
     let unit = try figure("imshow([[0, 0.5], [1, 0.25]])").panels[0].series[0]
     #expect(unit.style.valueRange == 0...1)
-    let signed = try figure("imshow([[-0.2, 0.1], [0.05, 0]], cmap: \"diverging\")").panels[0].series[0]
+    let signed = try figure("imshow([[-0.2, 0.1], [0.05, 0]], cmap: \"diverging\")").panels[0]
+      .series[0]
     #expect(signed.style.valueRange == -0.2...0.2)
     let wide = try figure("heatmap([[0, 5], [10, 2]])").panels[0].series[0]
     #expect(wide.style.valueRange == nil)
@@ -133,7 +136,8 @@ let oneCallPlots: [(code: String, kind: String)] = [
 
   @Test func plotsAreFigureValues() throws {
     #expect(try evaluate("type(lineplot([1, 2]))").value?.asString == "figure")
-    #expect(try evaluate("lineplot([1, 2], title: \"t\").alt").value?.asString?.contains("\"t\"") == true)
+    #expect(
+      try evaluate("lineplot([1, 2], title: \"t\").alt").value?.asString?.contains("\"t\"") == true)
     let printed = try evaluate("print(bar([\"a\"], [1]))").printed
     #expect(printed.hasPrefix("<figure: Bar plot."))
   }

@@ -20,7 +20,8 @@ import Testing
       }
       let lines = native.doc.split(separator: "\n")
       #expect((lines.first?.count ?? 0) > 20, "\(name) has no summary")
-      #expect(lines.contains { $0.hasPrefix("    ") && $0.contains(name) }, "\(name) has no example")
+      #expect(
+        lines.contains { $0.hasPrefix("    ") && $0.contains(name) }, "\(name) has no example")
     }
   }
 

@@ -16,9 +16,10 @@ import Testing
       fig.heatmap(eye(3), panel: [1, 1]).hline(0.5, panel: 0).text(1, 2, "peak")
       """)
     #expect(f.title == "views")
-    #expect(f.panels.map { $0.series.map(\.kindName) } == [
-      ["line", "horizontal line", "annotation"], ["scatter"], ["histogram"], ["heatmap"],
-    ])
+    #expect(
+      f.panels.map { $0.series.map(\.kindName) } == [
+        ["line", "horizontal line", "annotation"], ["scatter"], ["histogram"], ["heatmap"],
+      ])
     expectCleanLayout(f)
   }
 
@@ -33,7 +34,8 @@ import Testing
       [len(fig.alt) > 0, fig == same]
       """)
     #expect(value?.quotedDescription == "[true, true]")
-    let f = try figure("let fig = figure()\nfig.line([1, 2], [1, 2])\nfn add(f) { f.vline(1.5) }\nadd(fig)\nfig")
+    let f = try figure(
+      "let fig = figure()\nfig.line([1, 2], [1, 2])\nfn add(f) { f.vline(1.5) }\nadd(fig)\nfig")
     #expect(f.panels[0].series.count == 2)
   }
 
@@ -61,7 +63,9 @@ import Testing
   }
 
   @Test func figureFields() throws {
-    let v = try evaluate("let fig = figure(rows: 2, cols: 3, title: \"t\")\n[fig.rows, fig.cols, fig.panels, fig.title]").value
+    let v = try evaluate(
+      "let fig = figure(rows: 2, cols: 3, title: \"t\")\n[fig.rows, fig.cols, fig.panels, fig.title]"
+    ).value
     #expect(v?.quotedDescription == "[2, 3, 6, \"t\"]")
   }
 
@@ -88,10 +92,11 @@ import Testing
       fig.vline(1, panel: 10)
       fig.text(1, 1, "t", panel: 11)
       """)
-    #expect(f.panels.map { $0.series.first?.kindName ?? "" } == [
-      "line", "scatter", "step", "bar", "histogram", "band", "error bar", "heatmap", "image",
-      "horizontal line", "vertical line", "annotation",
-    ])
+    #expect(
+      f.panels.map { $0.series.first?.kindName ?? "" } == [
+        "line", "scatter", "step", "bar", "histogram", "band", "error bar", "heatmap", "image",
+        "horizontal line", "vertical line", "annotation",
+      ])
     expectCleanLayout(f)
   }
 }

@@ -29,7 +29,9 @@ import _TestSupport
     let xml = try Data(contentsOf: URL(fileURLWithPath: svg))
     let parser = XMLParser(data: xml)
     #expect(parser.parse(), "\(String(describing: parser.parserError))")
-    #expect(String(decoding: xml, as: UTF8.self).contains("<title>Line plot &quot;loss &amp; &lt;gain&gt;&quot;"))
+    #expect(
+      String(decoding: xml, as: UTF8.self).contains(
+        "<title>Line plot &quot;loss &amp; &lt;gain&gt;&quot;"))
   }
 
   @Test func savingReplacesAFileWholeAndLeavesNoTemporaries() throws {

@@ -15,9 +15,10 @@ import Testing
       """)
     #expect(f.title == "run 1" && f.columns == 2)
     #expect(f.panels.map(\.title) == ["loss", "accuracy"])
-    #expect(f.panels.map { $0.series.compactMap(\.style.label) } == [
-      ["train", "validation"], ["train", "validation"],
-    ])
+    #expect(
+      f.panels.map { $0.series.compactMap(\.style.label) } == [
+        ["train", "validation"], ["train", "validation"],
+      ])
     guard case .line(let x, _)? = f.panels[0].series.first?.data else {
       Issue.record("expected a line")
       return

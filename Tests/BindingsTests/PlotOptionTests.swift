@@ -60,15 +60,18 @@ import Testing
     #expect(line.map(\.style.color) == [Color(parsing: "red"), Color(hex: 0x112233)])
     #expect(line.map(\.style.dash) == [.dashed, .dotted])
     #expect(line.allSatisfy { $0.style.lineWidth == 3 && $0.style.marker == .square })
-    let dots = try figure("scatter([1], [1], marker: \"^\", size: 9, opacity: 0.5)").panels[0].series[0]
-    #expect(dots.style.marker == .triangle && dots.style.markerSize == 9 && dots.style.opacity == 0.5)
+    let dots = try figure("scatter([1], [1], marker: \"^\", size: 9, opacity: 0.5)").panels[0]
+      .series[0]
+    #expect(
+      dots.style.marker == .triangle && dots.style.markerSize == 9 && dots.style.opacity == 0.5)
     let rule = try figure("lineplot([1, 2]).hline(1.5, dash: \"solid\", color: \"grey\")").panels[0]
       .series[1]
     #expect(rule.style.dash == .solid && rule.style.color == Color(parsing: "grey"))
   }
 
   @Test func labelsNameSeriesAndAnyValueIsALabel() throws {
-    let s = try figure("lineplot([1, 2], [[1, 2], [2, 1]], labels: [16, \"dense\"])").panels[0].series
+    let s = try figure("lineplot([1, 2], [[1, 2], [2, 1]], labels: [16, \"dense\"])").panels[0]
+      .series
     #expect(s.map(\.style.label) == ["16", "dense"])
     #expect(try figure("lineplot([1, 2], label: \"one\")").panels[0].series[0].style.label == "one")
   }

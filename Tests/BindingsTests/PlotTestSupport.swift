@@ -11,7 +11,8 @@ func figure(
 ) throws -> Figure {
   let value = try evaluate(code).value
   guard case .native(let object)? = value, let box = object as? FigureObject else {
-    Issue.record("expected a figure, got \(value?.typeName ?? "nothing")", sourceLocation: sourceLocation)
+    Issue.record(
+      "expected a figure, got \(value?.typeName ?? "nothing")", sourceLocation: sourceLocation)
     throw PlotError("not a figure")
   }
   return box.figure
@@ -19,13 +20,15 @@ func figure(
 
 /// Lays `figure` out on a recording canvas and records an issue for any text that leaves
 /// the figure or overlaps another text, and any tick outside its axis.
-func expectCleanLayout(_ figure: Figure, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+func expectCleanLayout(_ figure: Figure, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+{
   let canvas = RecordingCanvas()
   let layout = FigureRenderer.draw(figure, on: canvas)
   let page = Rect(x: 0, y: 0, width: layout.size.width, height: layout.size.height)
   let texts = canvas.texts
   for t in texts where !page.contains(t.bounds) {
-    Issue.record("text '\(t.string)' at \(t.bounds) leaves the figure", sourceLocation: sourceLocation)
+    Issue.record(
+      "text '\(t.string)' at \(t.bounds) leaves the figure", sourceLocation: sourceLocation)
   }
   for (i, a) in texts.enumerated() {
     for b in texts[(i + 1)...] where convexOverlap(a.corners, b.corners) {
@@ -60,7 +63,9 @@ func convexOverlap(_ a: [Point], _ b: [Point]) -> Bool {
       let pa = a.map { $0.x * axis.x + $0.y * axis.y }
       let pb = b.map { $0.x * axis.x + $0.y * axis.y }
       let tolerance = 0.5
-      if (pa.max() ?? 0) <= (pb.min() ?? 0) + tolerance || (pb.max() ?? 0) <= (pa.min() ?? 0) + tolerance {
+      if (pa.max() ?? 0) <= (pb.min() ?? 0) + tolerance
+        || (pb.max() ?? 0) <= (pa.min() ?? 0) + tolerance
+      {
         return false
       }
     }

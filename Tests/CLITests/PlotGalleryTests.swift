@@ -18,7 +18,8 @@ import _TestSupport
       lrnbExecutable(), ["run", notebook.path, "--out", out.path, "-p", "folder=\(out.path)"])
     #expect(r.status == 0, "\(r.stderr)")
 
-    let html = try String(contentsOf: out.appendingPathComponent("plot-gallery.html"), encoding: .utf8)
+    let html = try String(
+      contentsOf: out.appendingPathComponent("plot-gallery.html"), encoding: .utf8)
     let embedded = html.components(separatedBy: "src=\"data:image/png;base64,").count - 1
     let files = out.appendingPathComponent("plot-gallery_files")
     let pngs = try FileManager.default.contentsOfDirectory(atPath: files.path)
@@ -41,7 +42,8 @@ import _TestSupport
     #expect(!html.contains("class=\"error"), "a cell failed")
 
     // The cell that saves files wrote a PNG and a well-formed SVG into `folder`.
-    _ = try PNG.decode([UInt8](try Data(contentsOf: out.appendingPathComponent("gallery-figure.png"))))
+    _ = try PNG.decode(
+      [UInt8](try Data(contentsOf: out.appendingPathComponent("gallery-figure.png"))))
     let svg = try Data(contentsOf: out.appendingPathComponent("gallery-figure.svg"))
     let parser = XMLParser(data: svg)
     #expect(parser.parse(), "\(String(describing: parser.parserError))")
