@@ -124,6 +124,10 @@ func plotMatrix(_ value: Value, shape: (Int, Int)?) throws -> Matrix? {
     return try Matrix(rows)
   }
   guard var t = try tensorValue(value) else { return nil }
+  // Checked before converting: a mistaken huge tensor should fail fast, not after copying.
+  guard t.count <= Matrix.maxCells else {
+    throw PlotError("a tensor of shape \(t.shape) is too large to draw")
+  }
   if let (h, w) = shape {
     guard t.count == h * w else {
       throw RuntimeError("cannot show \(t.count) values as a \(h)×\(w) image")

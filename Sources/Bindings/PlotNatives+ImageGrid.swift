@@ -59,6 +59,7 @@ func imageGridNative(_ session: Session) -> NativeFunction {
       figure.scale = try args.number("dpi", in: dpiRange) / 96
     }
     if let alt = try args.optionalText("alt") { figure.alt = alt }
+    try args.checkPixelCount(figure)
     return .native(FigureObject(figure))
   }
 }

@@ -33,6 +33,11 @@ let commonOptionsDoc = """
   from the figure when not given).
   """
 
+/// Most device pixels of a figure (width × height × (dpi / 96)²): an 8192×8192 image. It
+/// takes about 0.6 GB while rendering and encoding; anything larger is a typo, and is
+/// refused before memory runs out.
+let maxFigurePixels = 8192.0 * 8192.0
+
 /// Most figure pixels per inch accepted by `dpi:`; `Figure` scales by at most 4×.
 let dpiRange = 24.0...384.0
 
@@ -136,6 +141,19 @@ extension Arguments {
     }
     if let theme = try plotTheme() { figure.theme = theme }
     if let alt = try optionalText("alt") { figure.alt = alt }
+    try checkPixelCount(figure)
+  }
+
+  /// Throws when `figure` would render to more than `maxFigurePixels` device pixels.
+  func checkPixelCount(_ figure: Figure) throws {
+    let size = figure.layoutSize
+    let scale = figure.layoutScale
+    let (w, h) = (Int(size.width * scale), Int(size.height * scale))
+    guard Double(w) * Double(h) <= maxFigurePixels else {
+      throw RuntimeError(
+        "\(callee): a figure of \(w)×\(h) pixels is too large (at most 64 megapixels); "
+          + "lower 'width', 'height' or 'dpi'")
+    }
   }
 }
 
