@@ -1,4 +1,4 @@
-// Stroking long polylines in pieces: same pixels, a fraction of Cairo's time.
+// Stroking long polylines in pieces: the same picture in a fraction of Cairo's time.
 import CCairo
 import Foundation
 import Plotting
@@ -14,7 +14,8 @@ extension CairoCanvas {
   static let chunkSegments = 20
 
   /// Strokes a polyline (moves and lines only) as consecutive pieces that share their end
-  /// points; round caps make the joins between pieces the same as round joins. Dashes
+  /// points; round caps make the joins between pieces look like round joins (only the
+  /// anti-aliased edge pixels at a join are shaded twice). Dashes
   /// continue across pieces through the dash offset. A translucent colour is stroked
   /// opaque into a group and painted once, so overlaps at the joins do not darken.
   func strokeInPieces(_ elements: [Path.Element], color: Color, dash: [Double]) {
