@@ -25,11 +25,11 @@ extension PlotKind {
       build: { args in
         let m = try matrixArgument(args, "matrix", shape: nil)
         let map = try colormap(args, fallback: .viridis)
-        var s = Series.heatmap(
-          m, colormap: map, range: try colorRange(args, m.values, map: map, unit: false),
-          colorbar: try args.bool("colorbar"))
-        s.style.label = nil
-        return [s]
+        return [
+          Series.heatmap(
+            m, colormap: map, range: try colorRange(args, m.values, map: map, unit: false),
+            colorbar: try args.bool("colorbar"))
+        ]
       },
       preferredSize: matrixFigureSize)
   }
