@@ -31,10 +31,11 @@ extension PlotKind {
       function: nil, method: "text",
       params: [
         Parameter("x"), Parameter("y"), Parameter("text"), Parameter("color", default: .nil),
+        Parameter("align", default: .string("left")),
       ],
       doc: """
-        A text annotation whose left end sits just above and right of the data point
-        (x, y). Options: `color`.
+        A text annotation at the data point (x, y): its left end just above and right of the
+        point, or with `align: "center"` centred on it. Options: `color`, `align`.
         """,
       example: "",
       methodExample: "fig.text(5, 0.93, \"rank cut\", panel: 1)",
@@ -42,7 +43,13 @@ extension PlotKind {
         let x = try finite(args, "x")
         let y = try finite(args, "y")
         let words = try labelText(args.value("text")) ?? ""
-        return [Series.text(words, x: x, y: y, color: try args.color(args.value("color"), "color"))]
+        var s = Series.text(words, x: x, y: y, color: try args.color(args.value("color"), "color"))
+        switch try args.value("align") {
+        case .string("left"): break
+        case .string("center"), .string("centre"): s.style.centered = true
+        default: throw args.bad("align", expected: "\"left\" or \"center\"")
+        }
+        return [s]
       })
   }
 

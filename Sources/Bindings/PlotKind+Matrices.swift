@@ -1,4 +1,5 @@
 // Matrices drawn cell by cell: heatmaps (weights, S) and images (digits, perturbations).
+import Foundation
 import Lang
 import Plotting
 
@@ -9,14 +10,15 @@ extension PlotKind {
       params: [
         Parameter("matrix"), Parameter("cmap", default: .string("viridis")),
         Parameter("vmin", default: .nil), Parameter("vmax", default: .nil),
-        Parameter("colorbar", default: .bool(true)),
+        Parameter("colorbar", default: .bool(true)), Parameter("annotate", default: .bool(false)),
       ],
       doc: """
         A matrix drawn cell by cell through a colour map, with row and column indices on the
         axes and a colour bar: weight matrices, the S factor of a low-rank layer, confusion
         matrices. `cmap` is "viridis" (default), "diverging" (blue–white–red, for signed
         values; the range is then symmetric around 0), "greys" or "greys_r"; `vmin`/`vmax`
-        fix the colour range.
+        fix the colour range; `annotate: true` writes each cell's value in it (up to
+        \(maxAnnotatedCells) cells).
         """,
       example: """
         heatmap(layer.S, title: "S of layer 1", cmap: "diverging")
@@ -25,11 +27,15 @@ extension PlotKind {
       build: { args in
         let m = try matrixArgument(args, "matrix", shape: nil)
         let map = try colormap(args, fallback: .viridis)
-        return [
-          Series.heatmap(
-            m, colormap: map, range: try colorRange(args, m.values, map: map, unit: false),
-            colorbar: try args.bool("colorbar"))
-        ]
+        let heatmap = Series.heatmap(
+          m, colormap: map, range: try colorRange(args, m.values, map: map, unit: false),
+          colorbar: try args.bool("colorbar"))
+        guard try args.bool("annotate") else { return [heatmap] }
+        guard m.values.count <= maxAnnotatedCells else {
+          throw args.bad(
+            "annotate", expected: "false for a matrix over \(maxAnnotatedCells) cells")
+        }
+        return [heatmap] + cellValues(m, heatmap.style)
       },
       preferredSize: matrixFigureSize)
   }
@@ -89,4 +95,39 @@ func matrixFigureSize(_ args: Arguments, _ series: [Series], _ fallback: Size) t
   if s.style.colorbar { width += 70 }
   if try args.optionalText("title") != nil { height += 30 }
   return Size(min(width + 40, Figure.maxSide), min(height + 30, Figure.maxSide))
+}
+
+/// Most cells `annotate: true` writes values into: beyond a 32×32 matrix the numbers no
+/// longer fit their cells.
+let maxAnnotatedCells = 1024
+
+/// Text annotations with each cell's value, centred in the cell, dark on light colours and
+/// light on dark ones.
+private func cellValues(_ m: Matrix, _ style: SeriesStyle) -> [Series] {
+  let finite = m.values.filter(\.isFinite)
+  let lo = style.valueRange?.lowerBound ?? finite.min() ?? 0
+  let hi = style.valueRange?.upperBound ?? finite.max() ?? 1
+  return m.values.enumerated().map { k, v in
+    let (row, column) = k.quotientAndRemainder(dividingBy: m.columns)
+    let c = style.colormap.color(at: hi > lo ? (v - lo) / (hi - lo) : 0.5)
+    let luminance = 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue
+    var s = Series.text(
+      cellText(v), x: Double(column), y: Double(row),
+      color: luminance > 0.45 ? Color(hex: 0x1A1A1A) : .white)
+    s.style.centered = true
+    return s
+  }
+}
+
+/// A cell value in at most four or five characters: whole numbers as they are, others
+/// with two significant decimals.
+func cellText(_ v: Double) -> String {
+  guard v.isFinite else { return v.isNaN ? "nan" : (v > 0 ? "inf" : "-inf") }
+  if let n = wholeNumber(v), abs(n) < 100_000 { return String(n) }
+  let magnitude = abs(v)
+  let digits = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2
+  let text = String(format: "%.\(digits)f", v)
+  // A tiny negative value rounds to "-0.00": show it as the zero it reads as.
+  return text.allSatisfy { "-0.".contains($0) }
+    ? String(text.dropFirst(text.hasPrefix("-") ? 1 : 0)) : text
 }

@@ -121,6 +121,38 @@ let oneCallPlots: [(code: String, kind: String)] = [
     #expect(fixed.style.valueRange == -1...20)
   }
 
+  @Test func annotatedHeatmapWritesEachCellValueCentred() throws {
+    let f = try figure("heatmap([[50, 2], [0.004, -0.001]], annotate: true)")
+    let texts = f.panels[0].series.compactMap { s -> (String, Double, Double, Bool)? in
+      guard case .text(let t, let x, let y) = s.data else { return nil }
+      return (t, x, y, s.style.centered)
+    }
+    #expect(texts.map(\.0) == ["50", "2", "0.00", "0.00"])
+    #expect(texts.map(\.1) == [0, 1, 0, 1] && texts.map(\.2) == [0, 0, 1, 1])
+    #expect(texts.allSatisfy { $0.3 })
+    // Dark text on the bright (yellow) cell, light text on the dark ones.
+    let colors = f.panels[0].series.dropFirst().compactMap(\.style.color)
+    #expect(colors[0] != colors[1])
+    expectCleanLayout(f)
+  }
+
+  @Test func cellTextIsShort() {
+    #expect(cellText(3) == "3")
+    #expect(cellText(0.12345) == "0.12")
+    #expect(cellText(-12.345) == "-12.3")
+    #expect(cellText(123.45) == "123")
+    #expect(cellText(-0.0001) == "0.00")
+    #expect(cellText(.nan) == "nan")
+  }
+
+  @Test func textCanBeCentred() throws {
+    let s = try figure("lineplot([1, 2]).text(1, 1, \"mid\", align: \"center\")").panels[0].series
+    #expect(s.last?.style.centered == true)
+    #expect(
+      try figure("lineplot([1, 2]).text(1, 1, \"x\")").panels[0].series.last?.style.centered
+        == false)
+  }
+
   @Test func imageGridAcceptsListsStacksAndFlatRows() throws {
     for code in [
       "image_grid([eye(3), ones([3, 3]), zeros([3, 3])])",

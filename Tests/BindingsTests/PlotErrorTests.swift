@@ -80,6 +80,14 @@ import Testing
       "bad arguments 'vmin' and 'vmax' to heatmap (expected vmin < vmax, got 1 and 0)"
     ),
     ("imshow(ones([10]), shape: [3, 3])", "cannot show 10 values as a 3×3 image"),
+    (
+      "heatmap(zeros([33, 32]), annotate: true)",
+      "bad argument 'annotate' to heatmap (expected false for a matrix over 1024 cells, got true)"
+    ),
+    (
+      "figure().text(1, 1, \"t\", align: \"right\")",
+      "bad argument 'align' to figure.text (expected \"left\" or \"center\", got \"right\")"
+    ),
     ("band([1, 2], [1, 2])", "band needs 'mean' and 'std' (or 'lower' and 'upper')"),
     ("band([1, 2], lower: [1, 2])", "band needs both 'lower' and 'upper' (or 'mean' and 'std')"),
     (
