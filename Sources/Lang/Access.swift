@@ -19,7 +19,7 @@ enum Access {
       guard case .string(let key) = i else {
         throw .error("record keys are strings, got \(describeForMessage(i))", range)
       }
-      guard let v = record[key] else { throw .error("record has no field '\(key)'", range) }
+      guard let v = record[key] else { throw noField(key, record, range) }
       return v
     case .range(let r):
       let p = try position(i, count: r.count, "range", range)
@@ -30,6 +30,10 @@ enum Access {
     default:
       throw .error("cannot index into \(withArticle(container.typeName))", range)
     }
+  }
+
+  static func noField(_ name: String, _ record: Record, _ range: SourceRange) -> Unwind {
+    .error(withSuggestion("record has no field '\(name)'", for: name, among: record.keys), range)
   }
 
   /// A checked position in a sequence of `count` items; negative counts from the end.
@@ -74,7 +78,7 @@ enum Access {
       }
       return .function(method.bound(to: object, machine: machine))
     }
-    if case .record = object { throw .error("record has no field '\(name)'", range) }
+    if case .record(let record) = object { throw noField(name, record, range) }
     throw .error("no member '\(name)' on \(object.typeName)", range)
   }
 }

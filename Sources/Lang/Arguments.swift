@@ -22,11 +22,12 @@ public struct Arguments {
   public let callee: String
   let parameters: [Parameter]
   let values: [Value]
-  let given: [Bool]
+  /// Which parameters the caller passed; nil when all were passed positionally.
+  let given: [Bool]?
   let machine: Machine
 
   init(
-    callee: String, parameters: [Parameter], values: [Value], given: [Bool],
+    callee: String, parameters: [Parameter], values: [Value], given: [Bool]?,
     machine: Machine
   ) {
     self.callee = callee
@@ -53,7 +54,7 @@ public struct Arguments {
   /// Whether the caller passed `name` (rather than relying on its default).
   public func isGiven(_ name: String) -> Bool {
     guard let i = parameters.firstIndex(where: { $0.name == name }) else { return false }
-    return given[i]
+    return given?[i] ?? true
   }
 
   /// The standard error for argument `name`: `bad argument 'name' to callee (expected

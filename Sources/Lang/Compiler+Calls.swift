@@ -6,7 +6,18 @@ extension Compiler {
     let callee = expression(calleeExpr)
     let machine = self.machine
     if args.allSatisfy({ $0.label == nil }) {
-      let codes = args.map { expression($0.value) }
+      let codes = ArgumentCodes(expressions(args.map(\.value)))
+      // A call of a global function (the usual case) reads its cell directly.
+      if case .variable(let name) = calleeExpr.kind, case .global(let cell) = variable(name).storage
+      {
+        let nameRange = calleeExpr.range
+        return { f throws(Unwind) in
+          guard let c = cell.value else {
+            throw .undefined(cell.name, nameRange)
+          }
+          return try machine.call(c, codes, f, range)
+        }
+      }
       return { f throws(Unwind) in
         try machine.call(try callee(f), codes, f, range)
       }
@@ -24,12 +35,13 @@ extension Compiler {
 
   /// Evaluates arguments in order into positional values and (name, value) pairs.
   func arguments(_ args: [Argument]) -> (Frame) throws(Unwind) -> ([Value], [(String, Value)]) {
-    let codes = args.map { (label: $0.label?.text, code: expression($0.value)) }
+    let labels = args.map { $0.label?.text }
+    let codes = expressions(args.map(\.value))
     return { f throws(Unwind) in
       var positional: [Value] = []
       var named: [(String, Value)] = []
-      for (label, code) in codes {
-        let v = try code(f)
+      for (label, code) in zip(labels, codes) {
+        let v = try code.run(f)
         if let label { named.append((label, v)) } else { positional.append(v) }
       }
       return (positional, named)
@@ -37,10 +49,39 @@ extension Compiler {
   }
 
   func methodCall(_ object: Expr, _ name: Name, _ args: [Argument], _ range: SourceRange) -> Code {
+    let general = anyMethodCall(object, name, args, range)
+    guard name.text == "append", args.count == 1, args[0].label == nil,
+      case .variable = object.kind
+    else { return general }
+    // `xs.append(x)` on a variable builds most lists, so it skips argument binding (as
+    // CPython specialises list.append); any other receiver takes the general path.
+    let place = lvalue(object)
+    let (readRoot, modifyRoot) = (place.readRoot, place.modifyRoot)
+    let value = expression(args[0].value)
+    return { f throws(Unwind) in
+      guard case .list = try readRoot(f) else { return try general(f) }
+      let x = try value(f)
+      try modifyRoot(f) { (slot: inout Value) throws(Unwind) in
+        guard case .list(var items) = slot else {
+          throw .error("no method 'append' on \(slot.typeName)", name.range)
+        }
+        slot = .nil  // `items` now holds the only reference: the append is in place
+        items.append(x)
+        slot = .list(items)
+      }
+      return .nil
+    }
+  }
+
+  private func anyMethodCall(
+    _ object: Expr, _ name: Name, _ args: [Argument], _ range: SourceRange
+  ) -> Code {
     let evaluate = arguments(args)
     let machine = self.machine
     let method = name.text
     let target = lvalue(object)
+    let action = "call mutating method '\(method)' on"
+    let site = machine.methods.site(method)
     return { f throws(Unwind) in
       let keys = try target.keys(f)
       let builtin: BuiltinMethod
@@ -58,10 +99,11 @@ extension Compiler {
           return try machine.callValue(member, try evaluate(f), range)
         default: break
         }
-        guard let found = machine.methods.lookup(receiver, method) else {
-          let what = if case .record = receiver { "record has no field or method" } else {
-            "no method"
-          }
+        guard let found = site.lookup(receiver) else {
+          let what =
+            if case .record = receiver { "record has no field or method" } else {
+              "no method"
+            }
           let suffix = if case .record = receiver { "" } else { " on \(receiver.typeName)" }
           throw .error("\(what) '\(method)'\(suffix)", name.range)
         }
@@ -78,7 +120,7 @@ extension Compiler {
       let (positional, named) = try evaluate(f)
       let args = try builtin.arguments(positional, named, machine, range)
       var result = Value.nil
-      try target.modify(f, keys, "call mutating method '\(method)' on", range) {
+      try target.modify(f, keys, action, range) {
         (v: inout Value) throws(Unwind) in
         result = try catchingNative(range) { try body(&v, args) }
       }

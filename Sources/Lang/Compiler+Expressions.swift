@@ -17,20 +17,20 @@ extension Compiler {
     case .interpolation(let parts): return interpolation(parts)
     case .variable(let name): return read(variable(name), name: name.text, range)
     case .list(let items):
-      let codes = items.map(expression)
+      let codes = expressions(items)
       return { f throws(Unwind) in
         var values: [Value] = []
         values.reserveCapacity(codes.count)
-        for code in codes { values.append(try code(f)) }
+        for code in codes { values.append(try code.run(f)) }
         return .list(values)
       }
     case .record(let fields):
       let keys = fields.map(\.key)
-      let codes = fields.map { expression($0.value) }
+      let codes = expressions(fields.map(\.value))
       return { f throws(Unwind) in
         var values: [Value] = []
         values.reserveCapacity(codes.count)
-        for code in codes { values.append(try code(f)) }
+        for code in codes { values.append(try code.run(f)) }
         return .record(Record(uniqueKeys: keys, values: values))
       }
     case .unary(let op, let operand): return unary(op, expression(operand), range)
@@ -59,12 +59,11 @@ extension Compiler {
       }
     case .function(let decl): return function(decl, name: nil)
     case .ifElse(let condition, let then, let otherwise):
-      let c = expression(condition)
+      let test = self.condition(condition)
       let t = block(then)
-      let e = otherwise.map(expression) ?? { _ in .nil }
-      let conditionRange = condition.range
+      let e = optional(otherwise)
       return { f throws(Unwind) in
-        if try Ops.truth(try c(f), "condition", conditionRange) { return try t(f) }
+        if try test(f) { return try t(f) }
         return try e(f)
       }
     case .block(let b): return block(b)
@@ -99,13 +98,13 @@ extension Compiler {
     case .local(let slot): return { f in f.slots[slot] }
     case .boxed(let b):
       return { f throws(Unwind) in
-        guard let box = f.boxes[b] else { throw .error("undefined variable '\(name)'", range) }
+        guard let box = f.boxes[b] else { throw .undefined(name, range) }
         return box.value
       }
     case .capture(let i): return { f in f.captures[i].value }
     case .global(let cell):
       return { _ throws(Unwind) in
-        guard let v = cell.value else { throw .error("undefined variable '\(name)'", range) }
+        guard let v = cell.value else { throw .undefined(name, range) }
         return v
       }
     }
@@ -151,13 +150,16 @@ extension Compiler {
     let code = FunctionCode(
       name: functionName, paramNames: decl.params.map(\.name.text), slotCount: layout.slotCount,
       boxCount: layout.boxCount, boxedParams: layout.boxedParams, doc: "", body: block(decl.body))
-    let defaults: [Code?] = decl.params.map { $0.defaultValue.map(expression) }
+    let defaults = decl.params.map {
+      (has: $0.defaultValue != nil, code: optional($0.defaultValue))
+    }
+    .map { (has: $0.has, code: Compiled(run: $0.code)) }
     let captures = layout.captures
     let range = decl.range
     return { f throws(Unwind) in
       var values: [Value?] = []
       values.reserveCapacity(defaults.count)
-      for d in defaults { values.append(try d.map { code throws(Unwind) in try code(f) }) }
+      for d in defaults { values.append(d.has ? try d.code.run(f) : nil) }
       var boxes: [Box] = []
       boxes.reserveCapacity(captures.count)
       for capture in captures {

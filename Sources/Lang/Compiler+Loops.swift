@@ -3,13 +3,13 @@
 
 extension Compiler {
   func whileLoop(_ condition: Expr, _ body: Block) -> Code {
-    let c = expression(condition)
+    let test = self.condition(condition)
     let b = block(body)
     let conditionRange = condition.range
     let interrupt = machine.interruptSwitch
     let machine = self.machine
     return { f throws(Unwind) in
-      while try Ops.truth(try c(f), "condition", conditionRange) {
+      while try test(f) {
         do throws(Unwind) {
           _ = try b(f)
         } catch {

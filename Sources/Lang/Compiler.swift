@@ -20,33 +20,43 @@ struct Compiler {
     if case .expression(_, let suppressed) = program.statements.last?.kind {
       returnsValue = !suppressed
     }
-    let code = sequence(program.statements.map(statement))
+    let code = sequence(program.statements.map { Compiled(run: statement($0)) })
     return CompiledScript(code: code, layout: resolution.script, returnsValue: returnsValue)
   }
 
   /// Runs codes in order; the value is the last one's.
-  func sequence(_ codes: [Code]) -> Code {
+  func sequence(_ codes: [Compiled]) -> Code {
     switch codes.count {
     case 0: return { _ in .nil }
-    case 1: return codes[0]
+    case 1: return codes[0].run
     case 2:
-      let (a, b) = (codes[0], codes[1])
+      let (a, b) = (codes[0].run, codes[1].run)
       return { f throws(Unwind) in
         _ = try a(f)
         return try b(f)
       }
     default:
       let head = Array(codes.dropLast())
-      let last = codes[codes.count - 1]
+      let last = codes[codes.count - 1].run
       return { f throws(Unwind) in
-        for code in head { _ = try code(f) }
+        for code in head { _ = try code.run(f) }
         return try last(f)
       }
     }
   }
 
+  /// The code of `expr`, or code producing nil when there is none.
+  func optional(_ expr: Expr?) -> Code {
+    guard let expr else { return { _ in .nil } }
+    return expression(expr)
+  }
+
+  func expressions(_ exprs: [Expr]) -> [Compiled] {
+    exprs.map { Compiled(run: expression($0)) }
+  }
+
   func block(_ block: Block) -> Code {
-    sequence(block.statements.map(statement))
+    sequence(block.statements.map { Compiled(run: statement($0)) })
   }
 
   func variable(_ name: Name) -> VariableInfo {
@@ -67,7 +77,7 @@ struct Compiler {
         return .nil
       }
     case .declaration(let constant, let name, let value):
-      var valueCode = value.map(expression) ?? { _ in .nil }
+      var valueCode = optional(value)
       if case .function(let decl) = value?.kind {
         // `let double = fn(x) { … }` names the function "double" in messages.
         valueCode = function(decl, name: name.text)
@@ -89,16 +99,16 @@ struct Compiler {
     case .breakLoop: return { _ throws(Unwind) in throw .breakLoop }
     case .continueLoop: return { _ throws(Unwind) in throw .continueLoop }
     case .returnValue(let value):
-      let code = value.map(expression) ?? { _ in .nil }
+      let code = optional(value)
       return { f throws(Unwind) in throw .returnValue(try code(f)) }
     }
   }
 
   /// Stores a declaration's value: a fresh box for captured locals (so each loop
   /// iteration's closures see their own variable), a definition for globals.
-  func declare(_ info: VariableInfo, name: String, constant: Bool) -> (Frame, Value) throws(
-    Unwind
-  ) -> Void {
+  func declare(_ info: VariableInfo, name: String, constant: Bool) -> (Frame, Value) throws(Unwind)
+    -> Void
+  {
     switch info.storage {
     case .local(let slot): return { f, v in f.slots[slot] = v }
     case .boxed(let b): return { f, v in f.boxes[b] = Box(v) }

@@ -13,6 +13,7 @@ public struct StackFrame: Sendable, Hashable {
   /// Where in that function the call (or the error) happened.
   public var range: SourceRange
 
+  /// A frame of `function` at `range`.
   public init(function: String, range: SourceRange) {
     self.function = function
     self.range = range
@@ -29,15 +30,20 @@ public struct Diagnostic: Error, Sendable, Hashable {
     case syntax, runtime
   }
 
+  /// Error, warning or note.
   public var severity: Severity
+  /// Syntax (nothing ran) or runtime.
   public var kind: Kind
+  /// Lowercase, no trailing period, names in quotes: `undefined variable 'x'`.
   public var message: String
+  /// Where the problem is, in file coordinates.
   public var range: SourceRange
   /// Extra context, each with its own range (e.g. "first defined here").
   public var notes: [Diagnostic]
   /// The *lr* call stack for runtime errors, innermost first; empty otherwise.
   public var stack: [StackFrame]
 
+  /// A diagnostic with every field given.
   public init(
     _ severity: Severity = .error, kind: Kind, message: String, range: SourceRange,
     notes: [Diagnostic] = [], stack: [StackFrame] = []
@@ -64,8 +70,10 @@ public struct Diagnostic: Error, Sendable, Hashable {
 /// What stops a run: every syntax error of a source (the parser recovers and
 /// reports them all), or the one runtime error that ended execution.
 public struct RunFailure: Error, Sendable, Hashable {
+  /// Every syntax error, or the one runtime error.
   public var diagnostics: [Diagnostic]
 
+  /// A failure reporting `diagnostics`.
   public init(_ diagnostics: [Diagnostic]) {
     self.diagnostics = diagnostics
   }

@@ -8,6 +8,7 @@ public struct DiagnosticRenderer: Sendable {
   /// Whether to colour the output with ANSI escapes (only on a terminal).
   public var color: Bool
 
+  /// A renderer quoting lines from `sources`, with ANSI colour when `color`.
   public init(sources: [Source], color: Bool = false) {
     self.sources = sources
     self.color = color

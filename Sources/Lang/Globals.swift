@@ -4,11 +4,30 @@
 /// The storage of one global variable.
 final class GlobalCell {
   let name: String
-  /// nil while the name is referenced but not (yet) defined.
-  var value: Value?
-  var isConstant = false
+  /// Behind a pointer, like `Box`, to spare the exclusivity check of a stored `var`.
+  private let storage: UnsafeMutablePointer<(value: Value?, isConstant: Bool)>
 
-  init(name: String) { self.name = name }
+  init(name: String) {
+    self.name = name
+    storage = .allocate(capacity: 1)
+    storage.initialize(to: (nil, false))
+  }
+
+  deinit {
+    storage.deinitialize(count: 1)
+    storage.deallocate()
+  }
+
+  /// nil while the name is referenced but not (yet) defined.
+  var value: Value? {
+    @inline(__always) get { storage.pointee.value }
+    @inline(__always) set { storage.pointee.value = newValue }
+  }
+
+  var isConstant: Bool {
+    @inline(__always) get { storage.pointee.isConstant }
+    @inline(__always) set { storage.pointee.isConstant = newValue }
+  }
 
   func define(_ value: Value, constant: Bool) {
     self.value = value

@@ -29,7 +29,13 @@ extension Interpreter {
       return script.returnsValue ? value : nil
     } catch {
       switch error {
-      case .fault(let fault): throw RunFailure([fault.finished(topLevel: "<script>")])
+      case .fault(let fault):
+        var diagnostic = fault.finished(topLevel: "<script>")
+        if let name = fault.undefinedName {
+          diagnostic.message = withSuggestion(
+            diagnostic.message, for: name, among: globals.definedNames)
+        }
+        throw RunFailure([diagnostic])
       default:
         // The resolver rejects break/continue/return outside loops and functions.
         throw RunFailure([.runtime("internal error: control flow escaped", at: swiftCallSite)])

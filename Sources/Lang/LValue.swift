@@ -4,18 +4,18 @@
 /// A compiled assignable place. Index expressions are evaluated once (`keys`), then
 /// the place is read or modified with those keys.
 struct LValue {
-  enum Root {
-    /// Not assignable (`f().x = 1`): the value of an expression.
-    case temporary(Code)
-    case variable(VariableInfo, name: String, SourceRange)
-  }
+  typealias Modifier = (inout Value) throws(Unwind) -> Void
+  /// Runs a modifier on the root variable's storage, in place.
+  typealias RootModify = (Frame, Modifier) throws(Unwind) -> Void
 
   enum Step {
     case index(Code, SourceRange)
     case field(String, SourceRange)
   }
 
-  let root: Root
+  let readRoot: Code
+  /// Updates the root in place; throws for roots that are not assignable (`f().x = 1`).
+  let modifyRoot: RootModify
   let steps: [Step]
   let machine: Machine
 
@@ -33,11 +33,7 @@ struct LValue {
   }
 
   func read(_ f: Frame, _ keys: [Value]) throws(Unwind) -> Value {
-    var v: Value
-    switch root {
-    case .temporary(let code): v = try code(f)
-    case .variable(let info, let name, let range): v = try LValue.readRoot(info, name, range, f)
-    }
+    var v = try readRoot(f)
     for (step, key) in zip(steps, keys) {
       switch step {
       case .index(_, let range): v = try Access.index(v, key, range)
@@ -47,60 +43,33 @@ struct LValue {
     return v
   }
 
-  private static func readRoot(_ info: VariableInfo, _ name: String, _ range: SourceRange, _ f: Frame)
-    throws(Unwind) -> Value
-  {
-    switch info.storage {
-    case .local(let slot): return f.slots[slot]
-    case .boxed(let b):
-      guard let box = f.boxes[b] else { throw .error("undefined variable '\(name)'", range) }
-      return box.value
-    case .capture(let i): return f.captures[i].value
-    case .global(let cell):
-      guard let v = cell.value else { throw .error("undefined variable '\(name)'", range) }
-      return v
-    }
-  }
-
   /// Runs `body` on the storage of the place, in place. `action` names what is
   /// attempted for messages ("assign to", "call mutating method 'append' on").
   func modify(
-    _ f: Frame, _ keys: [Value], _ action: String, _ range: SourceRange,
-    _ body: (inout Value) throws(Unwind) -> Void
+    _ f: Frame, _ keys: [Value], _ action: String, _ range: SourceRange, _ body: Modifier
   ) throws(Unwind) {
-    guard case .variable(let info, let name, let nameRange) = root else {
+    do {
+      if steps.isEmpty { return try modifyRoot(f, body) }
+      try modifyRoot(f) { (v: inout Value) throws(Unwind) in try modifyPath(&v, keys, 0, body) }
+    } catch .temporary {
       throw .error("cannot \(action) a temporary value", range)
-    }
-    let path = ArraySlice(zip(steps, keys))
-    if info.constant { throw .error("cannot assign to constant '\(name)'", nameRange) }
-    switch info.storage {
-    case .local(let slot): try LValue.modify(&f.slots[slot], path, body)
-    case .boxed(let b):
-      guard let box = f.boxes[b] else { throw .error("undefined variable '\(name)'", nameRange) }
-      try LValue.modify(&box.value, path, body)
-    case .capture(let i): try LValue.modify(&f.captures[i].value, path, body)
-    case .global(let cell):
-      guard var v = cell.value else { throw .error("undefined variable '\(name)'", nameRange) }
-      if cell.isConstant { throw .error("cannot assign to constant '\(name)'", nameRange) }
-      // Take the value out of the cell so the update below owns its only reference.
-      cell.value = nil
-      defer { cell.value = v }
-      try LValue.modify(&v, path, body)
     }
   }
 
-  private static func modify(
-    _ v: inout Value, _ path: ArraySlice<(Step, Value)>, _ body: (inout Value) throws(Unwind) -> Void
+  /// Applies `body` at the end of the path from step `k` on.
+  private func modifyPath(
+    _ v: inout Value, _ keys: [Value], _ k: Int, _ body: (inout Value) throws(Unwind) -> Void
   ) throws(Unwind) {
-    guard let (step, key) = path.first else { return try body(&v) }
-    let rest = path.dropFirst()
+    guard k < steps.count, k < keys.count else { return try body(&v) }
+    let (step, key) = (steps[k], keys[k])
+    let rest = k + 1
     switch (step, v) {
     case (.index(_, let range), .list(var items)):
       if case .range = key { throw .error("cannot assign to a slice of a list", range) }
       let p = try Access.position(key, count: items.count, "list", range)
       v = .nil
       defer { v = .list(items) }
-      try modify(&items[p], rest, body)
+      try modifyPath(&items[p], keys, rest, body)
     case (.index(_, let range), .record(var record)):
       guard case .string(let name) = key else {
         throw .error("record keys are strings, got \(describeForMessage(key))", range)
@@ -108,11 +77,11 @@ struct LValue {
       v = .nil
       defer { v = .record(record) }
       if record[name] == nil { record[name] = .nil }
-      try modifyField(&record, name, range, rest, body)
+      try modifyField(&record, name, range, keys, rest, body)
     case (.field(let name, let range), .record(var record)):
       v = .nil
       defer { v = .record(record) }
-      try modifyField(&record, name, range, rest, body)
+      try modifyField(&record, name, range, keys, rest, body)
     case (.index(_, let range), .string):
       throw .error("cannot assign into a string; strings are immutable", range)
     case (.index(_, let range), _):
@@ -122,15 +91,15 @@ struct LValue {
     }
   }
 
-  private static func modifyField(
-    _ record: inout Record, _ name: String, _ range: SourceRange,
-    _ rest: ArraySlice<(Step, Value)>, _ body: (inout Value) throws(Unwind) -> Void
+  private func modifyField(
+    _ record: inout Record, _ name: String, _ range: SourceRange, _ keys: [Value], _ rest: Int,
+    _ body: (inout Value) throws(Unwind) -> Void
   ) throws(Unwind) {
     guard let position = record.position(of: name) else {
-      throw .error("record has no field '\(name)'", range)
+      throw Access.noField(name, record, range)
     }
     try record.modifyValue(at: position) { (field: inout Value) throws(Unwind) in
-      try modify(&field, rest, body)
+      try modifyPath(&field, keys, rest, body)
     }
   }
 }
@@ -151,46 +120,49 @@ extension Compiler {
         current = object
         continue
       case .variable(let name):
+        let info = variable(name)
         return LValue(
-          root: .variable(variable(name), name: name.text, name.range), steps: steps.reversed(),
+          readRoot: read(info, name: name.text, name.range),
+          modifyRoot: rootModifier(info, name: name.text, name.range), steps: steps.reversed(),
           machine: machine)
       default:
-        return LValue(root: .temporary(expression(current)), steps: steps.reversed(), machine: machine)
+        return LValue(
+          readRoot: expression(current), modifyRoot: temporary, steps: steps.reversed(),
+          machine: machine)
       }
     }
   }
 
-  func assignment(_ target: Expr, _ op: AssignOp?, _ value: @escaping Code, _ range: SourceRange) -> Code {
-    if case .variable(let name) = target.kind, case .local(let slot) = variable(name).storage,
-      !variable(name).constant
-    {
-      guard let op else {
-        return { f throws(Unwind) in
-          f.slots[slot] = try value(f)
-          return .nil
-        }
-      }
-      let binary = op.binary
-      return { f throws(Unwind) in
-        let v = try value(f)
-        let old = f.slots[slot]
-        if case .number(let a) = old, case .number(let b) = v, let r = Ops.numeric(binary, a, b) {
-          f.slots[slot] = r
-        } else {
-          f.slots[slot] = try Ops.binarySlow(binary, old, v, range)
-        }
-        return .nil
-      }
+  /// The root of a place that is a temporary value: it cannot be updated.
+  private var temporary: LValue.RootModify {
+    { _, _ throws(Unwind) in throw .temporary }
+  }
+
+  /// In-place access to a variable's storage for `LValue`.
+  private func rootModifier(_ info: VariableInfo, name: String, _ range: SourceRange)
+    -> LValue.RootModify
+  {
+    if info.constant {
+      return { _, _ throws(Unwind) in throw .error("cannot assign to constant '\(name)'", range) }
     }
-    let place = lvalue(target)
-    let binary = op?.binary
-    return { f throws(Unwind) in
-      let v = try value(f)
-      let keys = try place.keys(f)
-      try place.modify(f, keys, "assign to", range) { (slot: inout Value) throws(Unwind) in
-        if let binary { slot = try Ops.binary(binary, slot, v, range) } else { slot = v }
+    switch info.storage {
+    case .local(let slot): return { f, body throws(Unwind) in try body(&f.slots[slot]) }
+    case .boxed(let b):
+      return { f, body throws(Unwind) in
+        guard let box = f.boxes[b] else { throw .undefined(name, range) }
+        try body(&box.pointer.pointee)
       }
-      return .nil
+    case .capture(let i):
+      return { f, body throws(Unwind) in try body(&f.captures[i].pointer.pointee) }
+    case .global(let cell):
+      return { _, body throws(Unwind) in
+        guard var v = cell.value else { throw .undefined(name, range) }
+        if cell.isConstant { throw .error("cannot assign to constant '\(name)'", range) }
+        // Take the value out of the cell so the update below owns its only reference.
+        cell.value = nil
+        defer { cell.value = v }
+        try body(&v)
+      }
     }
   }
 }

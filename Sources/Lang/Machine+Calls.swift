@@ -6,38 +6,92 @@ let swiftCallSite = SourceRange(
   file: "<native>", start: SourceLocation(line: 0, column: 0),
   end: SourceLocation(line: 0, column: 0))
 
+/// The positional arguments of a call site, with the common small counts spelled out
+/// so that evaluating them needs no array traffic.
+enum ArgumentCodes {
+  case none
+  case one(Code)
+  case two(Code, Code)
+  case many([Compiled])
+
+  init(_ codes: [Compiled]) {
+    switch codes.count {
+    case 0: self = .none
+    case 1: self = .one(codes[0].run)
+    case 2: self = .two(codes[0].run, codes[1].run)
+    default: self = .many(codes)
+    }
+  }
+
+  var count: Int {
+    switch self {
+    case .none: return 0
+    case .one: return 1
+    case .two: return 2
+    case .many(let codes): return codes.count
+    }
+  }
+
+  /// Evaluates the arguments in order into `base[0..<count]`.
+  @inline(__always)
+  func store(into base: UnsafeMutablePointer<Value>, _ f: Frame) throws(Unwind) {
+    switch self {
+    case .none: break
+    case .one(let a): base[0] = try a(f)
+    case .two(let a, let b):
+      base[0] = try a(f)
+      base[1] = try b(f)
+    case .many(let codes):
+      for (i, code) in codes.enumerated() { base[i] = try code.run(f) }
+    }
+  }
+
+  func values(_ f: Frame) throws(Unwind) -> [Value] {
+    switch self {
+    case .none: return []
+    case .one(let a): return [try a(f)]
+    case .two(let a, let b):
+      let x = try a(f)
+      return [x, try b(f)]
+    case .many(let codes):
+      var values: [Value] = []
+      values.reserveCapacity(codes.count)
+      for code in codes { values.append(try code.run(f)) }
+      return values
+    }
+  }
+}
+
 extension Machine {
   /// `callee(args…)` with positional arguments still to evaluate in frame `f`.
   @inline(__always)
-  func call(_ callee: Value, _ argCodes: [Code], _ f: Frame, _ range: SourceRange)
+  func call(_ callee: Value, _ argCodes: ArgumentCodes, _ f: Frame, _ range: SourceRange)
     throws(Unwind) -> Value
   {
     guard case .function(let callable) = callee else {
       throw .error("\(describeForMessage(callee)) is not callable", range)
     }
-    if let fn = callable as? UserFunction, argCodes.count <= fn.defaults.count {
-      return try callUser(fn, argCodes, f, range)
+    // An exact type check and an unchecked downcast: cheaper than `as?` on an existential.
+    if ObjectIdentifier(type(of: callable)) == ObjectIdentifier(UserFunction.self) {
+      let fn = unsafeDowncast(callable as AnyObject, to: UserFunction.self)
+      if argCodes.count <= fn.paramCount { return try callUser(fn, argCodes, f, range) }
     }
-    var args: [Value] = []
-    args.reserveCapacity(argCodes.count)
-    for code in argCodes { args.append(try code(f)) }
-    return try call(callable, positional: args, named: [], range)
+    return try call(callable, positional: try argCodes.values(f), named: [], range)
   }
 
   /// The fast path: arguments are evaluated straight into the new frame's slots.
   @inline(__always)
-  private func callUser(_ fn: UserFunction, _ argCodes: [Code], _ f: Frame, _ range: SourceRange)
+  private func callUser(
+    _ fn: UserFunction, _ argCodes: ArgumentCodes, _ f: Frame, _ range: SourceRange
+  )
     throws(Unwind) -> Value
   {
-    let count = fn.code.slotCount
+    let count = fn.slotCount
     let base = try push(count, range)
     defer { pop(base, count) }
-    var i = 0
-    for code in argCodes {
-      base[i] = try code(f)
-      i += 1
-    }
-    while i < fn.defaults.count {
+    try argCodes.store(into: base, f)
+    var i = argCodes.count
+    while i < fn.paramCount {
       guard let d = fn.defaults[i] else {
         throw .error("missing argument '\(fn.code.paramNames[i])' to \(fn.name)", range)
       }
@@ -70,7 +124,7 @@ extension Machine {
     let (values, given) = try bind(
       callable.parameters, positional, named, callee: callable.name, range)
     if let fn = callable as? UserFunction {
-      let count = fn.code.slotCount
+      let count = fn.slotCount
       let base = try push(count, range)
       defer { pop(base, count) }
       for (i, v) in values.enumerated() { base[i] = v }
@@ -92,7 +146,10 @@ extension Machine {
   func bind(
     _ params: [Parameter], _ positional: [Value], _ named: [(String, Value)], callee: String,
     _ range: SourceRange
-  ) throws(Unwind) -> ([Value], [Bool]) {
+  ) throws(Unwind) -> ([Value], [Bool]?) {
+    if named.isEmpty, positional.count == params.count, params.allSatisfy({ !$0.isVariadic }) {
+      return (positional, nil)
+    }
     var values = [Value?](repeating: nil, count: params.count)
     var given = [Bool](repeating: false, count: params.count)
     var next = 0
@@ -113,7 +170,10 @@ extension Machine {
     }
     for (name, value) in named {
       guard let i = params.firstIndex(where: { $0.name == name }) else {
-        throw .error("unknown argument '\(name)' to \(callee)", range)
+        let message = withSuggestion(
+          "unknown argument '\(name)' to \(callee)", for: name,
+          among: params.indices.filter { !given[$0] }.map { params[$0].name })
+        throw .error(message, range)
       }
       if given[i] { throw .error("argument '\(name)' to \(callee) is given twice", range) }
       values[i] = value

@@ -1,12 +1,13 @@
 // The execution machinery of one interpreter: the value stack frames live on, the
 // call depth, the interrupt switch and a guard against native stack exhaustion.
 
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Synchronization
 
 /// A thread-safe switch another thread flips to stop running *lr* code.
 public final class InterruptSwitch: Sendable {
@@ -33,21 +34,41 @@ final class Machine {
   static let nativeStackReserve = 256 * 1024
 
   let stack: UnsafeMutablePointer<Value>
-  var top = 0
-  var depth = 0
+  /// The counters every call updates. They live behind a pointer because stored
+  /// `var`s of a class pay a dynamic exclusivity check on each access.
+  private let state: UnsafeMutablePointer<(top: Int, depth: Int, limit: UInt)>
+
+  /// The first free slot of the value stack.
+  var top: Int {
+    @inline(__always) get { state.pointee.top }
+    @inline(__always) set { state.pointee.top = newValue }
+  }
+
+  /// How many *lr* calls are active.
+  var depth: Int {
+    @inline(__always) get { state.pointee.depth }
+    @inline(__always) set { state.pointee.depth = newValue }
+  }
+
+  /// Lowest native stack address *lr* calls may reach on the running thread.
+  var nativeStackLimit: UInt {
+    @inline(__always) get { state.pointee.limit }
+    @inline(__always) set { state.pointee.limit = newValue }
+  }
   let interruptSwitch = InterruptSwitch()
   /// Methods of the built-in types.
   let methods = MethodTables()
-  /// Lowest native stack address *lr* calls may reach on the running thread.
-  var nativeStackLimit: UInt = 0
 
   init() {
     stack = UnsafeMutablePointer<Value>.allocate(capacity: Machine.stackCapacity)
+    state = .allocate(capacity: 1)
+    state.initialize(to: (0, 0, 0))
   }
 
   deinit {
     stack.deinitialize(count: top)
     stack.deallocate()
+    state.deallocate()
   }
 
   /// Prepares for running on the current thread (call when entering from Swift).
@@ -90,7 +111,9 @@ final class Machine {
 
   @inline(__always)
   func pop(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
-    base.deinitialize(count: count)
+    // Moving each value out destroys it with Value's own (specialised) code, where
+    // `deinitialize(count:)` would go through the generic runtime.
+    for i in 0..<count { _ = (base + i).move() }
     top -= count
   }
 
@@ -99,9 +122,10 @@ final class Machine {
   static func currentStackLimit() -> UInt {
     #if canImport(Glibc)
       // pthread_getattr_np is a GNU extension the Glibc module does not import.
-      typealias GetAttr = @convention(c) (
-        pthread_t, UnsafeMutablePointer<pthread_attr_t>
-      ) -> Int32
+      typealias GetAttr =
+        @convention(c) (
+          pthread_t, UnsafeMutablePointer<pthread_attr_t>
+        ) -> Int32
       guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pthread_getattr_np") else {
         return 0
       }
@@ -114,7 +138,9 @@ final class Machine {
       guard pthread_attr_getstack(&attributes, &address, &size) == 0, let address else {
         return 0
       }
-      return UInt(bitPattern: address) + UInt(nativeStackReserve)
+      let (limit, overflow) = UInt(bitPattern: address).addingReportingOverflow(
+        UInt(nativeStackReserve))
+      return overflow ? 0 : limit
     #else
       return 0
     #endif

@@ -15,7 +15,9 @@ extension MethodTables {
         doc: "The pieces of the string between occurrences of separator.",
         .reading { receiver, args in
           let separator = try args.string("separator")
-          guard !separator.isEmpty else { throw args.bad("separator", expected: "a non-empty string") }
+          guard !separator.isEmpty else {
+            throw args.bad("separator", expected: "a non-empty string")
+          }
           let pieces = text(receiver).split(separator: separator, omittingEmptySubsequences: false)
           return .list(pieces.map { .string(String($0)) })
         }), to: &string)

@@ -44,6 +44,24 @@ final class BuiltinMethod {
   }
 }
 
+/// One method name resolved for each built-in type, so a call site dispatches on the
+/// receiver's type without hashing the name on every call.
+struct MethodSite {
+  let list: BuiltinMethod?
+  let string: BuiltinMethod?
+  let record: BuiltinMethod?
+
+  @inline(__always)
+  func lookup(_ receiver: Value) -> BuiltinMethod? {
+    switch receiver {
+    case .list: return list
+    case .string: return string
+    case .record: return record
+    default: return nil
+    }
+  }
+}
+
 /// The method tables of the built-in types.
 final class MethodTables {
   var list: [String: BuiltinMethod] = [:]
@@ -62,6 +80,11 @@ final class MethodTables {
     case .record: return record[name]
     default: return nil
     }
+  }
+
+  /// The methods named `name` of every built-in type, looked up once per call site.
+  func site(_ name: String) -> MethodSite {
+    MethodSite(list: list[name], string: string[name], record: record[name])
   }
 
   static func add(_ method: BuiltinMethod, to table: inout [String: BuiltinMethod]) {

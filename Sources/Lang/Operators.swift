@@ -92,13 +92,6 @@ enum Ops {
     .error("\(what) must be a bool, got \(describeForMessage(v))", range)
   }
 
-  /// The bool of a condition; anything else is an error (no implicit truthiness).
-  @inline(__always)
-  static func truth(_ v: Value, _ what: String, _ range: SourceRange) throws(Unwind) -> Bool {
-    if case .bool(let b) = v { return b }
-    throw notBool(v, what, range)
-  }
-
   static func makeRange(_ a: Value, _ b: Value, closed: Bool, _ range: SourceRange)
     throws(Unwind) -> Value
   {

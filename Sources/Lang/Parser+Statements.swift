@@ -31,10 +31,8 @@ extension Parser {
     ignoresNewlines.append(false)
     defer { ignoresNewlines.removeLast() }
     let body = statements(untilBrace: true)
-    guard check(.rightBrace) else {
-      if check(.eof) { throw error("this '{' is never closed", at: open.range) }
-      throw error("expected '}' to close the block opened at line \(open.range.start.line)")
-    }
+    // `statements(untilBrace:)` stops only at `}` or at the end of input.
+    guard check(.rightBrace) else { throw error("this '{' is never closed", at: open.range) }
     advance()
     return Block(statements: body, range: range(from: open.range))
   }
@@ -145,6 +143,7 @@ extension Parser {
     }
     let body = try block()
     nextID += 1
-    return FunctionDecl(name: name, params: params, body: body, range: range(from: start), id: nextID)
+    return FunctionDecl(
+      name: name, params: params, body: body, range: range(from: start), id: nextID)
   }
 }

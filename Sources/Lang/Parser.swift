@@ -105,7 +105,13 @@ struct Parser {
   /// consequence of the first (and the lexer has already explained `.error` tokens).
   mutating func error(_ message: String, at range: SourceRange? = nil) -> ParseError {
     let token = peek()
-    let where_ = range ?? token.range
+    var where_ = range ?? token.range
+    if range == nil, token.kind == .eof, current > 0 {
+      // "found end of input" points just past the last token, not at an empty line.
+      let end = tokens[current - 1].range.end
+      where_ = SourceRange(file: where_.file, start: end, end: end)
+      if tokens[current - 1].kind == .newline { where_ = tokens[current - 1].range }
+    }
     let lineHasError = diagnostics.contains { $0.range.start.line == where_.start.line }
     if token.kind != .error, !lineHasError, diagnostics.count < Parser.maxErrors {
       diagnostics.append(.syntax(message, at: where_))

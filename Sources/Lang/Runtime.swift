@@ -4,8 +4,24 @@
 /// A variable captured by a closure: it lives in a box so the closure and the frame
 /// that declared it share one storage.
 final class Box {
-  var value: Value
-  init(_ value: Value) { self.value = value }
+  /// The storage. A pointer rather than a stored `var`, which would pay a dynamic
+  /// exclusivity check on every access; in-place updates go through `pointee`.
+  let pointer: UnsafeMutablePointer<Value>
+
+  init(_ value: Value) {
+    pointer = .allocate(capacity: 1)
+    pointer.initialize(to: value)
+  }
+
+  deinit {
+    pointer.deinitialize(count: 1)
+    pointer.deallocate()
+  }
+
+  var value: Value {
+    @inline(__always) get { pointer.pointee }
+    @inline(__always) set { pointer.pointee = newValue }
+  }
 }
 
 /// What one call of a function sees: its slots on the interpreter's value stack, the
@@ -23,6 +39,9 @@ struct Frame {
 final class RuntimeFault: Error, @unchecked Sendable {
   var diagnostic: Diagnostic
   var pending: SourceRange
+  /// The name of an undefined variable, so the interpreter, which knows the globals,
+  /// can suggest a close one when the error reaches the top.
+  var undefinedName: String?
 
   init(_ message: String, at range: SourceRange) {
     diagnostic = .runtime(message, at: range)
@@ -56,14 +75,32 @@ enum Unwind: Error, @unchecked Sendable {
   case breakLoop
   case continueLoop
   case returnValue(Value)
+  /// An update of a place that is a temporary value (turned into an error message by
+  /// the code that knows what was attempted).
+  case temporary
 
   static func error(_ message: String, _ range: SourceRange) -> Unwind {
     .fault(RuntimeFault(message, at: range))
+  }
+
+  /// "undefined variable 'name'".
+  static func undefined(_ name: String, _ range: SourceRange) -> Unwind {
+    let fault = RuntimeFault("undefined variable '\(name)'", at: range)
+    fault.undefinedName = name
+    return .fault(fault)
   }
 }
 
 /// A compiled node: evaluates in a frame to a value.
 typealias Code = (Frame) throws(Unwind) -> Value
+
+/// A `Code` held in a struct. Closures stored directly in arrays or optionals are
+/// kept in the generic (indirect) representation, and every extraction wraps them
+/// in a reabstraction thunk: one extra call per node. A struct field keeps the
+/// closure's own representation, so collections of code hold `Compiled`.
+struct Compiled {
+  let run: Code
+}
 
 /// Runs `body` and turns any Swift error into a fault at `range`: natives may throw
 /// anything, and the user must see a diagnostic, never a crash.

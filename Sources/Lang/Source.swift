@@ -12,6 +12,7 @@ public struct Source: Sendable, Hashable {
   /// The line in `name` on which `text` starts (1 for a whole file).
   public var firstLine: Int
 
+  /// A source named `name` whose first line is line `firstLine` of that file.
   public init(name: String, text: String, firstLine: Int = 1) {
     self.name = name
     self.text = text
@@ -37,27 +38,36 @@ public struct Source: Sendable, Hashable {
 /// A 1-based line and column in file coordinates. Columns count characters
 /// (extended grapheme clusters), so a caret lines up under what the user sees.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// 1-based line.
   public var line: Int
+  /// 1-based column, in characters.
   public var column: Int
 
+  /// The location at `line` and `column`.
   public init(line: Int, column: Int) {
     self.line = line
     self.column = column
   }
 
+  /// Earlier in the file.
   public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
     (a.line, a.column) < (b.line, b.column)
   }
 
+  /// `line:column`.
   public var description: String { "\(line):\(column)" }
 }
 
 /// A half-open range `start..<end` in one source file, named by `file`.
 public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
+  /// The file, as in `Source.name`.
   public var file: String
+  /// The first character.
   public var start: SourceLocation
+  /// Just past the last character.
   public var end: SourceLocation
 
+  /// The range `start..<end` in `file`.
   public init(file: String, start: SourceLocation, end: SourceLocation) {
     self.file = file
     self.start = start

@@ -37,9 +37,18 @@ final class UserFunction: Callable {
   let defaults: [Value?]
   let captures: UnsafeMutablePointer<Box>
   let captureCount: Int
+  /// Copied from `code` so a call reads them without another indirection.
+  let paramCount: Int
+  let slotCount: Int
+  let boxCount: Int
+  let body: Code
 
   init(code: FunctionCode, name: String, defaults: [Value?], captures: [Box]) {
     self.code = code
+    paramCount = defaults.count
+    slotCount = code.slotCount
+    boxCount = code.boxCount
+    body = code.body
     self.name = name
     self.defaults = defaults
     self.parameters = zip(code.paramNames, defaults).map { Parameter($0, default: $1) }
@@ -58,7 +67,6 @@ final class UserFunction: Callable {
   /// Runs the body with arguments already in `base[0..<parameters.count]`.
   @inline(__always)
   func run(_ base: UnsafeMutablePointer<Value>) throws(Unwind) -> Value {
-    let boxCount = code.boxCount
     if boxCount == 0 {
       return try invoke(Frame(slots: base, boxes: noBoxes, captures: captures))
     }
@@ -75,7 +83,7 @@ final class UserFunction: Callable {
   @inline(__always)
   private func invoke(_ frame: Frame) throws(Unwind) -> Value {
     do {
-      return try code.body(frame)
+      return try body(frame)
     } catch {
       if case .returnValue(let v) = error { return v }
       throw error

@@ -105,6 +105,12 @@ public enum Value {
   }
 }
 
+extension Value: Equatable {
+  /// Structural equality, as *lr*'s `==`: lists and records by content, functions and
+  /// native objects by identity unless the native's `equals` says otherwise.
+  public static func == (a: Value, b: Value) -> Bool { Ops.equal(a, b) }
+}
+
 /// An integer range of numbers: `lower..<upper` or `lower...upper`.
 public struct RangeValue: Hashable, Sendable {
   /// The first number of the range.
@@ -121,10 +127,13 @@ public struct RangeValue: Hashable, Sendable {
     self.isClosed = isClosed
   }
 
-  /// The excluded end: `upper` for `..<`, `upper + 1` for `...`. Bounds are limited
-  /// to ±2^53 when a range is made, so this cannot overflow.
-  public var end: Int { isClosed ? upper + 1 : upper }
+  /// The excluded end: `upper` for `..<`, `upper + 1` for `...` (saturating, for
+  /// ranges a native builds with extreme bounds; *lr* limits bounds to ±2^53).
+  public var end: Int { isClosed && upper < Int.max ? upper + 1 : upper }
 
-  /// How many numbers the range holds (0 when empty).
-  public var count: Int { Swift.max(0, end - lower) }
+  /// How many numbers the range holds (0 when empty; saturates instead of overflowing).
+  public var count: Int {
+    let (n, overflow) = end.subtractingReportingOverflow(lower)
+    return overflow ? (lower < 0 ? Int.max : 0) : Swift.max(0, n)
+  }
 }

@@ -82,7 +82,7 @@ struct RunCommand: ParsableCommand {
 
     let kernel: InterpreterKernel
     do {
-      kernel = try InterpreterKernel()
+      kernel = try makeKernel()
     } catch {
       Terminal.err(renderer.render(error.diagnostics))
       return ExitStatus.runtimeError
@@ -99,7 +99,10 @@ struct RunCommand: ParsableCommand {
     var formats: Set<ReportFormat> = [.html, .json]
     if to.contains("md") { formats.insert(.markdown) }
     do {
-      let files = try ReportWriter(run: run, baseName: baseName).write(to: directory, formats: formats)
+      var reportOptions = ReportOptions()
+      reportOptions.highlighter = lrHighlighter
+      let files = try ReportWriter(run: run, options: reportOptions, baseName: baseName)
+        .write(to: directory, formats: formats)
       if let html = files.html { Terminal.err("report: \(html.path)\n") }
     } catch {
       Terminal.err("lrnb: cannot write the report for \(path): \(error)\n")
@@ -116,5 +119,16 @@ struct RunCommand: ParsableCommand {
     }
     for flag in parameters { result.append(try ParameterOverride.parse(flag)) }
     return result
+  }
+}
+
+/// The *lr* lexer's highlighting as the report wants it: UTF-8 offsets and kind names.
+func lrHighlighter(_ code: String) -> [CodeHighlight] {
+  let utf8 = code.utf8
+  return highlight(code).map { span in
+    CodeHighlight(
+      start: utf8.distance(from: utf8.startIndex, to: span.range.lowerBound),
+      end: utf8.distance(from: utf8.startIndex, to: span.range.upperBound),
+      kind: span.kind.rawValue)
   }
 }

@@ -1,0 +1,91 @@
+// Compiling assignments: `x = v`, `x op= v`, and updates of places such as
+// `grid[i][j] += 1`, all in place.
+
+extension Compiler {
+  func assignment(_ target: Expr, _ op: AssignOp?, _ value: @escaping Code, _ range: SourceRange)
+    -> Code
+  {
+    if case .variable(let name) = target.kind, case .local(let slot) = variable(name).storage,
+      !variable(name).constant
+    {
+      guard let op else {
+        return { f throws(Unwind) in
+          f.slots[slot] = try value(f)
+          return .nil
+        }
+      }
+      let binary = op.binary
+      return { f throws(Unwind) in
+        let v = try value(f)
+        let old = f.slots[slot]
+        if case .number(let a) = old, case .number(let b) = v, let r = Ops.numeric(binary, a, b) {
+          f.slots[slot] = r
+        } else {
+          f.slots[slot] = try Ops.binarySlow(binary, old, v, range)
+        }
+        return .nil
+      }
+    }
+    if case .variable(let name) = target.kind {
+      return assignVariable(variable(name), name: name.text, op?.binary, value, range)
+    }
+    let place = lvalue(target)
+    let binary = op?.binary
+    return { f throws(Unwind) in
+      let v = try value(f)
+      let keys = try place.keys(f)
+      try place.modify(f, keys, "assign to", range) { (slot: inout Value) throws(Unwind) in
+        if let binary { slot = try Ops.binary(binary, slot, v, range) } else { slot = v }
+      }
+      return .nil
+    }
+  }
+
+  /// `x = v` / `x op= v` for a boxed, captured or global variable.
+  private func assignVariable(
+    _ info: VariableInfo, name: String, _ op: BinaryOperator?, _ value: @escaping Code,
+    _ range: SourceRange
+  ) -> Code {
+    let update = { (slot: inout Value, v: Value) throws(Unwind) in
+      guard let op else { return slot = v }
+      if case .number(let a) = slot, case .number(let b) = v, let r = Ops.numeric(op, a, b) {
+        slot = r
+      } else {
+        slot = try Ops.binarySlow(op, slot, v, range)
+      }
+    }
+    if info.constant {
+      return { _ throws(Unwind) in throw .error("cannot assign to constant '\(name)'", range) }
+    }
+    switch info.storage {
+    case .local(let slot):
+      return { f throws(Unwind) in
+        try update(&f.slots[slot], try value(f))
+        return .nil
+      }
+    case .boxed(let b):
+      return { f throws(Unwind) in
+        let v = try value(f)
+        guard let box = f.boxes[b] else { throw .undefined(name, range) }
+        try update(&box.pointer.pointee, v)
+        return .nil
+      }
+    case .capture(let i):
+      return { f throws(Unwind) in
+        try update(&f.captures[i].pointer.pointee, try value(f))
+        return .nil
+      }
+    case .global(let cell):
+      return { f throws(Unwind) in
+        let v = try value(f)
+        guard cell.value != nil else { throw .undefined(name, range) }
+        if cell.isConstant { throw .error("cannot assign to constant '\(name)'", range) }
+        guard var current = cell.value else { return .nil }
+        cell.value = nil  // so `current` holds the only reference and updates in place
+        defer { cell.value = current }
+        try update(&current, v)
+        return .nil
+      }
+    }
+  }
+}
