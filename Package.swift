@@ -57,7 +57,9 @@ let package = Package(
       ],
       exclude: ["README.md"]),
     .executableTarget(
-      name: "lrnb-bench", dependencies: ["Tensors", "COpenBLAS", "Imaging", "Plotting", "PlottingCairo"], path: "bench/Sources/lrnb-bench"),
+      name: "lrnb-bench",
+      dependencies: ["Tensors", "COpenBLAS", "Imaging", "Plotting", "PlottingCairo"],
+      path: "bench/Sources/lrnb-bench"),
     .target(name: "_TestSupport", path: "Sources/TestSupport", exclude: ["README.md"]),
 
     // Tests.
