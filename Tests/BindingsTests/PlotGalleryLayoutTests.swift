@@ -1,5 +1,5 @@
-// Every figure of the plot gallery lays out cleanly: no text leaves the figure or overlaps
-// another, no tick falls outside its axis.
+// Every figure of the plot gallery lays out cleanly (no text leaves the figure or overlaps
+// another, no tick falls outside its axis), and together they show every series kind.
 import Foundation
 import Lang
 import Testing
@@ -33,12 +33,20 @@ import _TestSupport
     let (interpreter, _) = try Library.makeInterpreter(output: CollectingSink(), seed: 3)
     interpreter.define("folder", .string(folder.path))
     var figures = 0
+    var kinds: Set<String> = []
     for (i, cell) in cells.enumerated() {
       let value = try interpreter.run(Source(name: "gallery cell \(i + 1)", text: cell))
       guard let box = value?.asNative as? FigureObject else { continue }
       figures += 1
+      kinds.formUnion(box.figure.panels.flatMap(\.series).map(\.kindName))
       expectCleanLayout(box.figure)
     }
     #expect(figures >= 20)
+    // The gallery shows every kind of series there is.
+    #expect(
+      kinds == [
+        "line", "scatter", "step", "bar", "histogram", "band", "error bar", "heatmap", "image",
+        "horizontal line", "vertical line", "annotation",
+      ])
   }
 }
