@@ -38,7 +38,7 @@ let commonOptionsDoc = """
 /// refused before memory runs out.
 let maxFigurePixels = 8192.0 * 8192.0
 
-/// Most figure pixels per inch accepted by `dpi:`; `Figure` scales by at most 4×.
+/// The `dpi:` values accepted: 96 is scale 1, and `Figure` scales from 0.25× to 4×.
 let dpiRange = 24.0...384.0
 
 extension Arguments {
