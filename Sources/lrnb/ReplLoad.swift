@@ -1,7 +1,6 @@
 // `:load NB.lrnb`: runs a notebook's cells in the session's own global scope,
 // through the notebook runner (and its cache manifest when the notebook has one).
 import Bindings
-import Dispatch
 import Foundation
 import Lang
 import Notebook
@@ -33,15 +32,15 @@ extension ReplSession {
     options.progress = { [console] event in
       if case .finished = event { console.err(event.line + "\n") }
     }
-    let cacheDirectory = url.deletingLastPathComponent()
-      .appendingPathComponent(".lrnb-cache/\(url.deletingPathExtension().lastPathComponent)")
+    let cacheDirectory = CellCache.defaultDirectory(forNotebookAt: url)
     if FileManager.default.fileExists(atPath: cacheDirectory.path) {
       options.cache = CellCache(directory: cacheDirectory)
     }
-    let kernel = ReplKernel(interpreter: interpreter, bindings: bindings)
-    let run = NotebookRunner(kernel: kernel, options: options).run(notebook)
+    // The kernel runs cells in the session's own interpreter, so what the notebook
+    // defines stays defined (and it restores the REPL's output sink after each cell).
+    let run = NotebookRunner(kernel: makeKernel(interpreter, bindings), options: options)
+      .run(notebook)
     try? options.cache?.save()
-    interpreter.output = ReplSink(self)
     bindings.figureSize = nil
 
     if let failure = run.setupFailure { report(failure, extraSources: [notebook.source]) }
@@ -73,44 +72,4 @@ extension ReplSession {
       path: path, parameters: run.parameters.map { ($0.name, $0.value.lrLiteral) },
       seed: run.seed, cells: cells)
   }
-}
-
-/// The notebook runner's view of the session's interpreter: cells run in the
-/// session's globals, so what a notebook defines stays defined.
-final class ReplKernel: Kernel {
-  let interpreter: Interpreter
-  let bindings: Session
-
-  init(interpreter: Interpreter, bindings: Session) {
-    self.interpreter = interpreter
-    self.bindings = bindings
-  }
-
-  func seed(_ value: UInt64) { bindings.seed(value) }
-
-  func setParameter(_ name: String, _ value: ParameterValue) throws {
-    interpreter.define(name, lrValue(value))
-  }
-
-  func run(_ request: CellRequest, sink: any OutputSink) throws(RunFailure) -> Display? {
-    interpreter.output = sink
-    // Cell options give figure sizes in inches, as Quarto does; figures are 96 px/inch.
-    if let w = request.figureWidth, let h = request.figureHeight {
-      bindings.figureSize = (w * 96, h * 96)
-    } else {
-      bindings.figureSize = nil
-    }
-    let interruptSwitch = interpreter.interruptSwitch
-    let timer = request.timeout.map { seconds in
-      let work = DispatchWorkItem { interruptSwitch.fire() }
-      DispatchQueue(label: "lrnb.repl.cell-timeout").asyncAfter(
-        deadline: .now() + seconds, execute: work)
-      return work
-    }
-    defer { timer?.cancel() }
-    guard let value = try interpreter.run(request.source), !value.isNil else { return nil }
-    return interpreter.display(value)
-  }
-
-  func check(_ source: Source) -> [Diagnostic] { interpreter.check(source) }
 }

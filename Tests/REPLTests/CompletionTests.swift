@@ -18,10 +18,13 @@ import Testing
 
   @Test func globalsAndKeywordsAtStatementStart() throws {
     let interp = try interpreter("let learning_rate = 0.1")
-    #expect(names(interp, "le") == ["learning_rate", "len", "let"])
-    #expect(names(interp, "learn") == ["learning_rate"])
+    // (Natives are added all the time: these check membership, not whole lists.)
+    let le = names(interp, "le")
+    #expect(["learning_rate", "len", "let"].allSatisfy(le.contains))
+    #expect(le == le.sorted())
+    #expect(names(interp, "learning_") == ["learning_rate"])
     let printing = interp.completions(before: "pri")
-    #expect(printing.candidates.map(\.insertion) == ["print("])
+    #expect(printing.candidates.first { $0.name == "print" }?.insertion == "print(")
     #expect(printing.prefix == "pri")
     // Statement keywords do not fit inside an expression; `fn` and `if` do.
     #expect(!names(interp, "let y = ").contains("while"))
@@ -30,13 +33,15 @@ import Testing
   }
 
   @Test func membersOfBuiltInValues() throws {
-    let interp = try interpreter("let xs = [1, 2]\nlet cfg = {rank: 8, rate: 0.1, run: fn() { 1 }}")
-    #expect(names(interp, "xs.ma") == ["map"])
+    let interp = try interpreter(
+      "let xs = [1, 2]\nlet cfg = {rank_q: 8, rate_q: 0.1, run_q: fn() { 1 }}")
+    #expect(names(interp, "xs.ma").contains("map"))
+    #expect(!names(interp, "xs.ma").contains("matmul"))  // globals are not members
     #expect(names(interp, "xs.").contains("append"))
-    #expect(names(interp, "cfg.r") == ["rank", "rate", "run"])
-    #expect(interp.completions(before: "cfg.ru").candidates.first?.insertion == "run(")
-    #expect(names(interp, "\"a,b\".sp") == ["split"])
-    #expect(names(interp, "[1, 2].fil") == ["filter"])
+    #expect(["rank_q", "rate_q", "run_q"].allSatisfy(names(interp, "cfg.r").contains))
+    #expect(interp.completions(before: "cfg.run_").candidates.first?.insertion == "run_q(")
+    #expect(names(interp, "\"a,b\".sp").contains("split"))
+    #expect(names(interp, "[1, 2].fil").contains("filter"))
     // Receivers completion cannot evaluate without running code offer nothing.
     #expect(names(interp, "f(x).ma").isEmpty)
     #expect(names(interp, "xs[0].ma").isEmpty)
@@ -51,8 +56,8 @@ import Testing
     }
     #expect(interp.completions(before: "t.resh").candidates.map(\.insertion) == ["reshape("])
     #expect(interp.completions(before: "t.sha").candidates.map(\.insertion) == ["shape"])
-    #expect(names(interp, "r.w.su") == ["sum"])
-    #expect(names(interp, "t.T.me") == ["mean"])
+    #expect(names(interp, "r.w.su").contains("sum"))
+    #expect(names(interp, "t.T.me").contains("mean"))
   }
 
   @Test func namedArgumentsInsideCalls() throws {
@@ -82,11 +87,13 @@ import Testing
 
   @Test func namesDeclaredEarlierInTheEntry() throws {
     let interp = try interpreter()
-    let context = "fn train(alpha, beta = 1) {\n  let gamma = alpha * 2\n  for step in 0..<3 {"
-    #expect(names(interp, "    al", context: context) == ["alpha"])
-    #expect(names(interp, "    gam", context: context) == ["gamma"])
-    #expect(names(interp, "    ste", context: context) == ["step"])
-    #expect(names(interp, "    be", context: context) == ["beta"])
+    // (Names no native is likely to take, so new natives cannot join the candidates.)
+    let context =
+      "fn train(alpha_w, beta_w = 1) {\n  let gamma_w = alpha_w * 2\n  for step_w in 0..<3 {"
+    #expect(names(interp, "    alpha_", context: context) == ["alpha_w"])
+    #expect(names(interp, "    gamma_", context: context) == ["gamma_w"])
+    #expect(names(interp, "    step_", context: context) == ["step_w"])
+    #expect(names(interp, "    beta_", context: context) == ["beta_w"])
   }
 
   @Test func commonInsertion() {

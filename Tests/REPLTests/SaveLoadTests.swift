@@ -1,5 +1,4 @@
 // `:save` writes a notebook that reproduces the session; `:load` runs a notebook into it.
-import Bindings
 import Foundation
 import Lang
 import Notebook
@@ -9,13 +8,10 @@ import _TestSupport
 @testable import lrnb
 
 @Suite struct SaveLoadTests {
-  /// Runs the notebook at `url` in a fresh interpreter, as `lrnb run` does (the
-  /// terminal tests run `lrnb run` itself).
+  /// Runs the notebook at `url` with the kernel `lrnb run` uses.
   func runNotebook(_ url: URL) throws -> NotebookRun {
     let notebook = try NotebookReader.read(contentsOf: url)
-    let (interpreter, bindings) = try Library.makeInterpreter(output: CollectingSink())
-    return NotebookRunner(kernel: ReplKernel(interpreter: interpreter, bindings: bindings))
-      .run(notebook)
+    return NotebookRunner(kernel: try makeKernel()).run(notebook)
   }
 
   /// The text outputs of a run, in order (figures as their alt text).
