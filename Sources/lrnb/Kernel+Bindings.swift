@@ -5,14 +5,19 @@ import Lang
 import Notebook
 
 /// A kernel over a fresh interpreter with every native and the stdlib loaded.
-func makeKernel() throws(RunFailure) -> (InterpreterKernel, Session) {
-  let (interpreter, session) = try Library.makeInterpreter(output: CollectingSink())
-  return (makeKernel(interpreter: interpreter, session: session), session)
+func makeKernel() throws(RunFailure) -> InterpreterKernel {
+  try makeKernelAndSession().kernel
 }
 
-/// A kernel over an interpreter that already exists (the REPL's, for `:load`), so a
+/// A fresh kernel and the bindings' session behind it (for progress reports).
+func makeKernelAndSession() throws(RunFailure) -> (kernel: InterpreterKernel, session: Session) {
+  let (interpreter, session) = try Library.makeInterpreter(output: CollectingSink())
+  return (makeKernel(interpreter, session), session)
+}
+
+/// A kernel over an interpreter the caller set up (the REPL's, for `:load`), so a
 /// notebook's cells run in its globals and cached cells restore into them.
-func makeKernel(interpreter: Interpreter, session: Session) -> InterpreterKernel {
+func makeKernel(_ interpreter: Interpreter, _ session: Session) -> InterpreterKernel {
   InterpreterKernel(
     interpreter: interpreter, seed: { session.seed($0) },
     figureSize: { width, height in

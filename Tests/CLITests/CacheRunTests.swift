@@ -100,7 +100,7 @@ import _TestSupport
   /// Runs the notebook in this process through a fresh kernel, as a new process would.
   func runInProcess(_ file: URL) throws -> (NotebookRun, InterpreterKernel) {
     let notebook = try NotebookReader.read(contentsOf: file, name: file.path)
-    let (kernel, _) = try makeKernel()
+    let kernel = try makeKernel()
     var options = RunOptions()
     let cache = CellCache(directory: CellCache.defaultDirectory(forNotebookAt: file))
     options.cache = cache
@@ -165,7 +165,7 @@ import _TestSupport
   }
 
   @Test func randomStateRoundTrips() throws {
-    let (kernel, session) = try makeKernel()
+    let (kernel, session) = try makeKernelAndSession()
     let saved = session.randomState()
     let draw = Source(name: "draw", text: "randn([4])")
     let first = try kernel.interpreter.run(draw)

@@ -2,7 +2,8 @@
 import Foundation
 
 let suites: [String: (Int) throws -> Void] = [
-  "matmul": matmulBench
+  "matmul": matmulBench,
+  "plot": plotBench,
 ]
 
 let arguments = CommandLine.arguments.dropFirst()
