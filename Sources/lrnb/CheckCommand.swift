@@ -54,7 +54,7 @@ struct CheckCommand: ParsableCommand {
           try readText(parametersFile), name: parametersFile)
       }
       for flag in parameters { overrides.append(try ParameterOverride.parse(flag)) }
-      let (kernel, _) = try makeKernel()
+      let kernel = try makeKernel()
       problems = notebook.check(
         with: kernel, parameters: try notebook.parameters(applying: overrides))
     } catch let failure as RunFailure {

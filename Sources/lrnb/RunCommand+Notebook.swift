@@ -35,7 +35,7 @@ extension RunCommand {
     let kernel: InterpreterKernel
     let session: Session
     do {
-      (kernel, session) = try makeKernel()
+      (kernel, session) = try makeKernelAndSession()
     } catch {
       Terminal.err(renderer.render(error.diagnostics))
       return ExitStatus.runtimeError

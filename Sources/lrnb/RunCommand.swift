@@ -71,7 +71,7 @@ struct RunCommand: ParsableCommand {
   }
 
   func run() throws {
-    RunInterrupts.install()
+    RunInterrupts.install(watching: watch)
     var status: Int32 = 0
     if watch {
       WatchLoop(paths: files + (parametersFile.map { [$0] } ?? [])).run { _ = runAll() }

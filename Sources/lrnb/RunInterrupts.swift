@@ -5,10 +5,11 @@ import Synchronization
 
 /// SIGINT handling for `lrnb run` and `--watch`.
 ///
-/// The first Ctrl-C fires the running interpreter's interrupt switch (an atomic store,
-/// safe in a signal handler): the cell stops at its next loop step or call with
-/// "interrupted", later cells are not run, the report is still written, and the command
-/// stops instead of going on to the next notebook or watching. A second Ctrl-C ends the
+/// The first Ctrl-C while a notebook cell runs fires the interpreter's interrupt switch
+/// (an atomic store, safe in a signal handler): the cell stops at its next loop step or
+/// call with "interrupted", later cells are not run, the report is still written, and the
+/// command stops instead of going on to the next notebook or watching. With no cell
+/// running, Ctrl-C ends a watch loop, or else the process. A second Ctrl-C ends the
 /// process at once, for a native stuck in a long C call.
 enum RunInterrupts {
   /// Exit status after Ctrl-C, as shells report death by SIGINT (128 + 2).
@@ -16,7 +17,10 @@ enum RunInterrupts {
 
   /// Routes SIGINT here from now on. SIGINT is also unblocked: a blocked mask is
   /// inherited across exec, and some launchers (test runners, CI agents) block it.
-  static func install() {
+  /// - Parameter watching: Ctrl-C with no cell running ends the watch loop (which polls
+  ///   `requested`); otherwise (a script running) it exits at once, as by default.
+  static func install(watching: Bool) {
+    idleStopsWatching = watching
     signal(SIGINT, handleInterrupt)
     var set = sigset_t()
     sigemptyset(&set)
@@ -36,12 +40,17 @@ enum RunInterrupts {
 }
 
 nonisolated(unsafe) private var currentTarget: Unmanaged<InterruptSwitch>?
+nonisolated(unsafe) private var idleStopsWatching = false
 private let interruptPresses = Atomic<Int>(0)
 private let quitMessage: StaticString = "\nlrnb: stopped by a second Ctrl-C\n"
 
 private func handleInterrupt(_: Int32) {
   let (presses, _) = interruptPresses.add(1, ordering: .relaxed)
-  currentTarget?.takeUnretainedValue().fire()
+  if let target = currentTarget {
+    target.takeUnretainedValue().fire()
+  } else if !idleStopsWatching {
+    _exit(RunInterrupts.exitStatus)
+  }
   if presses >= 2 {
     _ = write(STDERR_FILENO, quitMessage.utf8Start, quitMessage.utf8CodeUnitCount)
     _exit(RunInterrupts.exitStatus)
