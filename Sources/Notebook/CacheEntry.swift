@@ -78,22 +78,34 @@ struct CacheEntry: Equatable {
     return data
   }
 
-  /// Reads an entry written by `encoded()`.
+  /// Reads an entry written by `encoded()`. Each blob is copied once out of `data`
+  /// (which may be a mapped file): entries can hold hundreds of megabytes of tensors.
   /// - Throws: `CacheRefusal` saying what is wrong with damaged or foreign bytes.
   static func decode(_ data: Data) throws(CacheRefusal) -> CacheEntry {
-    let bytes = [UInt8](data)
+    let result: Result<CacheEntry, CacheRefusal> = data.withUnsafeBytes { raw in
+      do throws(CacheRefusal) {
+        return .success(try decode(raw))
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
+  }
+
+  private static func decode(_ raw: UnsafeRawBufferPointer) throws(CacheRefusal) -> CacheEntry {
     let prefix = magic.count + 8
-    guard bytes.count >= prefix, Array(bytes[0..<magic.count]) == magic else {
+    guard raw.count >= prefix, raw.prefix(magic.count).elementsEqual(magic) else {
       throw CacheRefusal("not a cache entry")
     }
-    let length = bytes[magic.count..<prefix].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-    guard length <= UInt64(min(maxHeaderBytes, bytes.count - prefix)) else {
+    let length = raw[magic.count..<prefix].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    guard length <= UInt64(min(maxHeaderBytes, raw.count - prefix)) else {
       throw CacheRefusal("the entry is truncated")
     }
     let headerEnd = prefix + Int(length)
     let header: Header
     do {
-      header = try JSONDecoder().decode(Header.self, from: Data(bytes[prefix..<headerEnd]))
+      header = try JSONDecoder().decode(
+        Header.self, from: Data(UnsafeRawBufferPointer(rebasing: raw[prefix..<headerEnd])))
     } catch {
       throw CacheRefusal("the entry's header is unreadable")
     }
@@ -104,13 +116,13 @@ struct CacheEntry: Equatable {
       guard size >= 0, !overflow else { throw CacheRefusal("the entry's header is unreadable") }
       total = sum
     }
-    guard total == bytes.count - headerEnd, !header.blobSizes.isEmpty,
+    guard total == raw.count - headerEnd, !header.blobSizes.isEmpty,
       (0..<header.blobSizes.count).contains(header.stateBlobCount)
     else { throw CacheRefusal("the entry is truncated") }
     var blobs: [[UInt8]] = []
     var offset = headerEnd
     for size in header.blobSizes {
-      blobs.append(Array(bytes[offset..<(offset + size)]))
+      blobs.append(Array(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + size)])))
       offset += size
     }
     guard String(checksum(blobs), radix: 16) == header.checksum else {

@@ -19,9 +19,12 @@ extension NotebookRunner {
     } else if !restorable {
       status.note = "an earlier cell failed"
     } else if let caching {
+      let lookupStarted = ContinuousClock.now
       switch cache.lookup(cell, key: key) {
       case .found(let entry):
-        if let restored = restore(cell, from: entry, kernel: caching, status: &status) {
+        if let restored = restore(
+          cell, from: entry, kernel: caching, since: lookupStarted, status: &status)
+        {
           cache.record(cell, key: key)
           return restored
         }
@@ -45,12 +48,12 @@ extension NotebookRunner {
   }
 
   /// The cell's result from `entry`, or nil (with a note in `status`) when the kernel
-  /// cannot take the stored values back.
+  /// cannot take the stored values back. Its time counts from `start`, before the entry
+  /// was read, so a restored cell shows what restoring cost.
   private func restore(
-    _ cell: Cell, from entry: CacheEntry, kernel: any CachingKernel, status: inout CacheStatus
+    _ cell: Cell, from entry: CacheEntry, kernel: any CachingKernel,
+    since start: ContinuousClock.Instant, status: inout CacheStatus
   ) -> CellResult? {
-    let clock = ContinuousClock()
-    let start = clock.now
     do {
       try kernel.restore(entry.state)
     } catch {
@@ -63,7 +66,7 @@ extension NotebookRunner {
       entry.state.names.isEmpty
       ? "outputs restored" : "restored " + entry.state.names.joined(separator: ", ")
     return CellResult(
-      cell: cell, status: .succeeded, outputs: entry.outputs, duration: clock.now - start,
+      cell: cell, status: .succeeded, outputs: entry.outputs, duration: .now - start,
       cache: status)
   }
 
