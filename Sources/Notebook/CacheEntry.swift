@@ -71,7 +71,8 @@ struct CacheEntry: Equatable {
       stateBlobCount: state.blobs.count, blobSizes: blobs.map(\.count),
       checksum: String(Self.checksum(blobs), radix: 16))
     let json = try JSONEncoder().encode(header)
-    var data = Data(Self.magic)
+    var data = Data(capacity: Self.magic.count + 8 + json.count + blobs.reduce(0) { $0 + $1.count })
+    data.append(contentsOf: Self.magic)
     withUnsafeBytes(of: UInt64(json.count).littleEndian) { data.append(contentsOf: $0) }
     data.append(json)
     for blob in blobs { data.append(contentsOf: blob) }
