@@ -29,6 +29,8 @@ let package = Package(
     .systemLibrary(
       name: "CMark", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+    .systemLibrary(
+      name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
     // Domain targets.
     .target(name: "Tensors", dependencies: ["COpenBLAS"], exclude: ["README.md"]),
@@ -54,12 +56,14 @@ let package = Package(
     .executableTarget(
       name: "lrnb",
       dependencies: [
-        "Bindings", "Notebook", "Lang",
+        "Bindings", "Notebook", "Lang", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]),
     .executableTarget(
-      name: "lrnb-bench", dependencies: ["Tensors", "NeuralNets", "COpenBLAS"], path: "bench/Sources/lrnb-bench"),
+      name: "lrnb-bench",
+      dependencies: ["Tensors", "NeuralNets", "COpenBLAS", "Imaging", "Plotting", "PlottingCairo"],
+      path: "bench/Sources/lrnb-bench"),
     .target(name: "_TestSupport", path: "Sources/TestSupport", exclude: ["README.md"]),
 
     // Tests.
@@ -77,8 +81,10 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(name: "LangTests", dependencies: ["Lang", "_TestSupport"], exclude: ["Spec"]),
     .testTarget(
-      name: "BindingsTests", dependencies: ["Bindings", "Lang", "Tensors", "Imaging", "_TestSupport"]),
+      name: "BindingsTests",
+      dependencies: ["Bindings", "Lang", "Tensors", "Imaging", "Plotting", "_TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "_TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["lrnb", "_TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["lrnb", "Imaging", "_TestSupport"]),
+    .testTarget(name: "REPLTests", dependencies: ["lrnb", "Lang", "Bindings", "_TestSupport"]),
   ]
 )

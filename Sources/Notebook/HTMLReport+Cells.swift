@@ -42,10 +42,11 @@ extension HTMLReport {
     case .notRun: right.append("<span class=\"badge\">not run</span>")
     }
     if let cache = result.cache {
-      let note =
-        "\(cache.summary); values are not restored yet, so the cell ran — key \(cache.key.prefix(12))"
-      let label = cache.miss == nil ? "cache: unchanged" : "cache: changed"
-      right.append("<span class=\"cache\" title=\"\(HTML.escape(note))\">\(label)</span>")
+      let note = "\(cache.details) — key \(cache.key.prefix(12))"
+      let kind = cache.restored ? "cache-hit" : "cache-miss"
+      right.append(
+        "<span class=\"cache \(kind)\" title=\"\(HTML.escape(note))\">\(HTML.escape(cache.summary))</span>"
+      )
     }
     if let duration = result.duration {
       right.append("<span class=\"time\">\(HTML.escape(formatDuration(duration)))</span>")

@@ -68,15 +68,19 @@ extension HTMLReport {
       items.append(("Parameters", list.joined(separator: ", "), true))
     }
     let status: String
+    let skipped = run.cells.count { $0.status == .skipped }
     switch (run.succeeded, run.cells.count) {
     case (true, 0): status = "no cells"
-    case (true, 1): status = "the cell ran"
-    case (true, let n): status = "all \(n) cells ran"
+    case (true, let n) where skipped > 0:
+      status = "\(n - skipped) succeeded, \(skipped) not evaluated"
+    case (true, 1): status = "the cell succeeded"
+    case (true, let n): status = "all \(n) cells succeeded"
     case (false, _):
       status =
         "\(run.failedCells.count) failed, \(run.cells.count { $0.status == .notRun }) not run"
     }
     items.insert(("Status", HTML.escape(status), false), at: 2)
+    if let cache = run.cacheSummary { items.insert(("Cache", HTML.escape(cache), false), at: 3) }
     var html = "<footer class=\"report-footer\">\n<dl>\n"
     for item in items {
       html +=

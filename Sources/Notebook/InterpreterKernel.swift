@@ -14,19 +14,30 @@ public final class InterpreterKernel: Kernel {
   public let interpreter: Interpreter
   private let seedHandler: ((UInt64) -> Void)?
   private let figureSizeHandler: ((_ width: Double?, _ height: Double?) -> Void)?
+  /// Rebuild cached native objects (tensors, figures, …) by their `cacheTag`.
+  let decoders: NativeDecoders
+  /// Saves and restores the bindings' state outside the globals (the random stream).
+  let sessionState: SessionStateHooks?
 
-  /// Wraps `interpreter`.
+  /// Wraps `interpreter`, which may already hold globals (a REPL session).
   /// - Parameters:
   ///   - seed: reseeds the random number generator (front-matter `seed`).
   ///   - figureSize: sets the default figure size in inches for the next cell (nil
   ///     arguments: the bindings' defaults); called before every cell.
+  ///   - decoders: the bindings' decoders for cached native objects; without them only
+  ///     plain values (numbers, strings, lists, records) can be restored from a cache.
+  ///   - sessionState: the bindings' state that cached cells must carry along; without
+  ///     it a cached cell that draws random numbers cannot be restored faithfully.
   public init(
     interpreter: Interpreter, seed: ((UInt64) -> Void)? = nil,
-    figureSize: ((_ width: Double?, _ height: Double?) -> Void)? = nil
+    figureSize: ((_ width: Double?, _ height: Double?) -> Void)? = nil,
+    decoders: NativeDecoders = NativeDecoders(), sessionState: SessionStateHooks? = nil
   ) {
     self.interpreter = interpreter
     self.seedHandler = seed
     self.figureSizeHandler = figureSize
+    self.decoders = decoders
+    self.sessionState = sessionState
   }
 
   /// Passes the seed to the `seed` closure given at creation.

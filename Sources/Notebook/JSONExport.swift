@@ -70,9 +70,11 @@ extension NotebookRun {
         (
           "cache",
           .object([
-            ("key", .string(cache.key)), ("inputsChanged", .bool(cache.miss != nil)),
+            ("key", .string(cache.key)), ("hit", .bool(cache.restored)),
+            ("inputsChanged", .bool(cache.miss != nil)),
             ("reason", cache.miss.map { .string($0.rawValue) } ?? .null),
-            ("restored", .bool(false)),
+            ("restored", .bool(cache.restored)), ("stored", .bool(cache.stored)),
+            ("note", cache.note.map(JSONValue.string) ?? .null),
           ])
         ))
     }

@@ -10,7 +10,7 @@ struct Formula: Equatable {
 
 /// Pandoc's rules: `$$…$$` is display math; `$…$` is inline math when the opening `$`
 /// is followed by a non-space, the closing one preceded by a non-space and not followed
-/// by a digit (so "costs $5 and $10" stays text). Code spans, fenced code and `\$` are
+/// by a digit (so "costs $5 and $10" stays text). Code spans, code blocks and `\$` are
 /// left alone.
 struct MathExtractor {
   /// A word cmark leaves untouched; formula `i` becomes `<token>M<i>Z`.
@@ -19,33 +19,27 @@ struct MathExtractor {
 
   init(token: String) { self.token = token }
 
-  /// `markdown` with each formula replaced by its placeholder.
+  /// `markdown` with each formula replaced by its placeholder. Code blocks (fenced or
+  /// indented, at any depth) are found by cmark itself and copied untouched.
   mutating func extract(_ markdown: String) -> String {
     let chars = Array(markdown)
+    let codeLines = Self.codeBlockLines(markdown)
     var out = ""
     var i = 0
-    var fence: (character: Character, length: Int)?
+    var line = 1
     var lineStart = true
     while i < chars.count {
       let c = chars[i]
-      if lineStart, let line = fenceLine(chars, i) {
-        // Opening or closing a fenced block: copy the line as it is.
-        if let open = fence {
-          if line.character == open.character && line.length >= open.length && line.bare {
-            fence = nil
-          }
-        } else {
-          fence = (line.character, line.length)
-        }
-      }
-      if fence != nil || c == "\n" {
+      if (lineStart && codeLines.contains(line)) || c == "\n" {
         let end = chars[i...].firstIndex(of: "\n").map { $0 + 1 } ?? chars.count
         out += String(chars[i..<end])
         i = end
+        line += 1
         lineStart = true
         continue
       }
       lineStart = false
+      let start = i
       if c == "\\", i + 1 < chars.count {
         out += String(chars[i...(i + 1)])
         i += 2
@@ -58,31 +52,26 @@ struct MathExtractor {
       } else {
         out.append(c)
         i += 1
+        continue
       }
+      // Code spans and display formulas may span lines: keep counting them.
+      let newlines = chars[start..<i].count { $0 == "\n" }
+      line += newlines
+      if newlines > 0 && chars[i - 1] == "\n" { lineStart = true }
     }
     return out
   }
 
-  /// A line opening or closing a fence: up to three spaces, then ``` or ~~~ or longer.
-  private func fenceLine(_ chars: [Character], _ start: Int) -> (
-    character: Character, length: Int, bare: Bool
-  )? {
-    var i = start
-    while i < chars.count, chars[i] == " ", i - start < 3 { i += 1 }
-    guard i < chars.count, chars[i] == "`" || chars[i] == "~" else { return nil }
-    let character = chars[i]
-    var length = 0
-    while i < chars.count, chars[i] == character {
-      length += 1
-      i += 1
+  /// The 1-based lines of `markdown` inside code blocks, fences included.
+  static func codeBlockLines(_ markdown: String) -> Set<Int> {
+    guard markdown.contains("$"), let document = MarkdownDocument(markdown) else { return [] }
+    var lines = Set<Int>()
+    for node in document.allNodes where node.type == "code_block" {
+      let start = node.startLine
+      guard start > 0 else { continue }
+      lines.formUnion(start...max(start, node.endLine))
     }
-    guard length >= 3 else { return nil }
-    var bare = true
-    while i < chars.count, chars[i] != "\n" {
-      if !chars[i].isWhitespace { bare = false }
-      i += 1
-    }
-    return (character, length, bare)
+    return lines
   }
 
   /// Copies a code span (a backtick run up to the next run of the same length) verbatim.

@@ -28,6 +28,17 @@ public struct NotebookRun: Sendable {
   /// True when no setup problem and no cell failure stopped the run.
   public var succeeded: Bool { setupFailure == nil && failedCells.isEmpty }
 
+  /// `2 restored, 1 ran` for a run with `cache: true` cells; nil without any.
+  public var cacheSummary: String? {
+    let cached = cells.compactMap(\.cache)
+    guard !cached.isEmpty else { return nil }
+    let restored = cached.count { $0.restored }
+    var parts: [String] = []
+    if restored > 0 { parts.append("\(restored) restored") }
+    if cached.count > restored { parts.append("\(cached.count - restored) ran") }
+    return parts.joined(separator: ", ")
+  }
+
   /// The process exit status for the run: 0 on success, 65 when the first failure is a
   /// syntax error, 70 for a runtime error (the BSD `sysexits` the CLI uses elsewhere).
   public var exitStatus: Int32 {

@@ -55,8 +55,12 @@ public final class NotebookRunner {
 
     result.setupFailure = setUp(notebook, parameters: parameters, seed: seed)
     var stopped = result.setupFailure != nil
+    // A cache entry assumes the globals every earlier cell left behind; after a failure
+    // (even an allowed one) they may differ, so later cells run instead of restoring.
+    var restorable = true
     var upstream = ""
     let cells = notebook.cells
+    options.cache?.liveSlugs = Set(cells.map(\.slug))
     for (index, cell) in cells.enumerated() {
       let progress = CellProgress(
         index: index + 1, total: cells.count, label: cell.options.label,
@@ -75,14 +79,16 @@ public final class NotebookRunner {
         cellResult = CellResult(cell: cell, status: .skipped)
       } else {
         options.progress?(.started(progress))
-        cellResult = execute(cell)
+        if cell.options.cache, let cache = options.cache, let key {
+          cellResult = executeCached(cell, key: key, cache: cache, restorable: restorable)
+        } else {
+          cellResult = execute(cell)
+        }
+        if cellResult.status == .failed { restorable = false }
         if cellResult.stopsRun && !options.keepGoing { stopped = true }
       }
-      if cell.options.cache, let cache = options.cache, let key {
-        cellResult.cache = cache.status(of: cell, key: key)
-        if cellResult.status == .succeeded { cache.record(cell, key: key) }
-      }
-      options.progress?(.finished(progress, cellResult.status, cellResult.duration))
+      options.progress?(
+        .finished(progress, cellResult.status, cellResult.duration, cellResult.cache))
       result.cells.append(cellResult)
     }
     result.totalTime = clock.now - started
@@ -108,7 +114,7 @@ public final class NotebookRunner {
   }
 
   /// Runs one cell, collecting its output and timing it.
-  private func execute(_ cell: Cell) -> CellResult {
+  func execute(_ cell: Cell) -> CellResult {
     let sink = CollectingSink()
     let clock = ContinuousClock()
     let start = clock.now

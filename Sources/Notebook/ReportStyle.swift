@@ -106,6 +106,7 @@ enum ReportStyle {
     .badge-failed { color: var(--error); border-color: var(--error-border); background: var(--error-bg); }
     .badge-error { color: var(--tok-operator); border-color: var(--warn-border); }
     .cache { border-bottom: 1px dotted var(--faint); cursor: help; }
+    .cache-hit { color: var(--accent); border-bottom-color: var(--accent); }
     pre.code { background: var(--code-bg); border: 1px solid var(--code-border); border-left: 3px solid var(--accent);
       border-radius: 6px; padding: 0.75rem 1rem; margin: 0; font-size: 0.95rem; }
     .cell.failed pre.code { border-left-color: var(--error); }

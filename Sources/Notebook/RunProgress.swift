@@ -4,32 +4,39 @@
 public enum RunEvent: Sendable {
   /// A cell is about to run (not sent for cells that do not run).
   case started(CellProgress)
-  /// A cell's outcome, with its wall time when it ran; sent for every cell.
-  case finished(CellProgress, CellStatus, Duration?)
+  /// A cell's outcome, with its wall time when it ran (or was restored) and, for a
+  /// `cache: true` cell, what the cache did; sent for every cell.
+  case finished(CellProgress, CellStatus, Duration?, CacheStatus?)
 
   /// The line for a log (finished events) or the start of a line a TTY completes later.
   ///
   ///     [3/12] train (nb.lrnb:45) …
-  ///     [3/12] train (nb.lrnb:45) … 4.2 s
+  ///     [3/12] train (nb.lrnb:45) … 4.2 s (cache miss: the code changed)
+  ///     [3/12] train (nb.lrnb:45) … 3 ms (cache hit)
   ///     [4/12] nb.lrnb:60 … failed after 0.3 s
   public var line: String {
     switch self {
     case .started(let progress):
       return "\(progress.prefix) …"
-    case .finished(let progress, let status, let duration):
-      return "\(progress.prefix) … \(Self.outcome(status, duration))"
+    case .finished(let progress, let status, let duration, let cache):
+      return "\(progress.prefix) … \(Self.outcome(status, duration, cache))"
     }
   }
 
-  /// The end of a finished line: a time, or what happened instead.
-  public static func outcome(_ status: CellStatus, _ duration: Duration?) -> String {
+  /// The end of a finished line: a time, or what happened instead, and the cache's part.
+  public static func outcome(_ status: CellStatus, _ duration: Duration?, _ cache: CacheStatus?)
+    -> String
+  {
     let time = duration.map(formatDuration) ?? ""
+    let text: String
     switch status {
-    case .succeeded: return time
-    case .failed: return duration == nil ? "failed" : "failed after \(time)"
-    case .skipped: return "skipped (eval: false)"
-    case .notRun: return "not run"
+    case .succeeded: text = time
+    case .failed: text = duration == nil ? "failed" : "failed after \(time)"
+    case .skipped: text = "skipped (eval: false)"
+    case .notRun: text = "not run"
     }
+    guard let cache else { return text }
+    return "\(text) (\(cache.summary))"
   }
 }
 
@@ -43,6 +50,14 @@ public struct CellProgress: Sendable, Hashable {
   public var label: String?
   /// `file:line` of the cell's fence.
   public var location: String
+
+  /// Cell `index` of `total`, with its label and `file:line`.
+  public init(index: Int, total: Int, label: String?, location: String) {
+    self.index = index
+    self.total = total
+    self.label = label
+    self.location = location
+  }
 
   /// `[3/12] train (nb.lrnb:45)`, or `[3/12] nb.lrnb:45` for a cell without a label.
   public var prefix: String {

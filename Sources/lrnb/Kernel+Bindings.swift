@@ -1,13 +1,24 @@
 // The notebook kernel the CLI uses: an interpreter with lrnb's bindings, wired so the
-// notebook's seed and cell figure sizes reach the bindings' session.
+// notebook's seed, cell figure sizes and cached values reach the bindings' session.
 import Bindings
 import Lang
 import Notebook
 
 /// A kernel over a fresh interpreter with every native and the stdlib loaded.
 func makeKernel() throws(RunFailure) -> InterpreterKernel {
+  try makeKernelAndSession().kernel
+}
+
+/// A fresh kernel and the bindings' session behind it (for progress reports).
+func makeKernelAndSession() throws(RunFailure) -> (kernel: InterpreterKernel, session: Session) {
   let (interpreter, session) = try Library.makeInterpreter(output: CollectingSink())
-  return InterpreterKernel(
+  return (makeKernel(interpreter, session), session)
+}
+
+/// A kernel over an interpreter the caller set up (the REPL's, for `:load`), so a
+/// notebook's cells run in its globals and cached cells restore into them.
+func makeKernel(_ interpreter: Interpreter, _ session: Session) -> InterpreterKernel {
+  InterpreterKernel(
     interpreter: interpreter, seed: { session.seed($0) },
     figureSize: { width, height in
       // Cell options give inches, as Quarto does; figures are drawn at 96 px per inch.
@@ -18,5 +29,8 @@ func makeKernel() throws(RunFailure) -> InterpreterKernel {
       case (nil, let h?): session.figureSize = (h * 96 * 640 / 420, h * 96)
       case (nil, nil): session.figureSize = nil
       }
-    })
+    },
+    decoders: Library.cacheDecoders(session),
+    sessionState: SessionStateHooks(
+      save: { session.randomState() }, restore: { try session.restoreRandomState($0) }))
 }

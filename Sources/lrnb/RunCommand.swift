@@ -1,7 +1,6 @@
-// `lrnb run`: notebooks into HTML reports, scripts to stdout.
+// `lrnb run`: notebooks into HTML reports, scripts to stdout; `--watch` runs on save.
 import ArgumentParser
 import Foundation
-import Lang
 import Notebook
 
 struct RunCommand: ParsableCommand {
@@ -11,6 +10,9 @@ struct RunCommand: ParsableCommand {
     discussion: """
       A notebook's report is NAME.html (self-contained) and NAME.json beside it, with its
       figures in NAME_files/. Each cell's progress is printed to stderr.
+
+      Cells with `cache: true` keep their outputs and the values they define in
+      .lrnb-cache/NAME/ beside the notebook; an unchanged cell is restored instead of run.
       """)
 
   @Argument(help: "Notebooks (.lrnb) or scripts (.lr) to run, in order.")
@@ -34,6 +36,15 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Extra output format: md (a Markdown copy with figures as files).")
   var to: [String] = []
 
+  @Flag(help: "Neither read nor write the cache: every cell runs.")
+  var noCache = false
+
+  @Flag(help: "Run cached cells again and replace what the cache holds for them.")
+  var refresh = false
+
+  @Flag(help: "After running, run again whenever a notebook (or --params file) is saved.")
+  var watch = false
+
   func validate() throws {
     for file in files where !(file.hasSuffix(".lrnb") || file.hasSuffix(".lr")) {
       throw ValidationError("'\(file)' is neither a notebook (.lrnb) nor a script (.lr)")
@@ -41,94 +52,53 @@ struct RunCommand: ParsableCommand {
     for format in to where format != "md" {
       throw ValidationError("unknown format '\(format)' for --to (expected: md)")
     }
+    if noCache && refresh {
+      throw ValidationError("--no-cache and --refresh cannot be used together")
+    }
+    // Reports are named after their notebook; two notebooks of one name would overwrite
+    // each other's report in one output folder.
+    var seen: [String: String] = [:]
+    for file in files where file.hasSuffix(".lrnb") {
+      let url = URL(fileURLWithPath: file)
+      let folder = out ?? url.deletingLastPathComponent().standardizedFileURL.path
+      let report = folder + "/" + url.deletingPathExtension().lastPathComponent
+      if let other = seen[report], other != file {
+        throw ValidationError(
+          "'\(other)' and '\(file)' would write the same report; use separate runs")
+      }
+      seen[report] = file
+    }
   }
 
   func run() throws {
+    RunInterrupts.install(watching: watch)
+    var status: Int32 = 0
+    if watch {
+      WatchLoop(paths: files + (parametersFile.map { [$0] } ?? [])).run { _ = runAll() }
+    } else {
+      status = runAll()
+    }
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  /// Runs every file in order; returns the first failure's status (130 after Ctrl-C).
+  private func runAll() -> Int32 {
     var worst: Int32 = 0
     for file in files {
+      guard !RunInterrupts.requested else { break }
       let status = file.hasSuffix(".lr") ? ScriptRunner.run(path: file) : runNotebook(file)
       if worst == 0 { worst = status }
     }
-    if worst != 0 { throw ExitCode(worst) }
-  }
-
-  /// Runs one notebook and writes its report; returns the exit status.
-  private func runNotebook(_ path: String) -> Int32 {
-    let notebook: Notebook
-    do {
-      notebook = try NotebookReader.read(contentsOf: URL(fileURLWithPath: path), name: path)
-    } catch {
-      let renderer = DiagnosticRenderer(
-        sources: error.source.map { [$0] } ?? [], color: Terminal.stderrIsTerminal)
-      Terminal.err(renderer.render(error.diagnostics))
-      return error.diagnostics.isEmpty ? ExitStatus.noInput : ExitStatus.syntaxError
-    }
-    let renderer = DiagnosticRenderer(sources: [notebook.source], color: Terminal.stderrIsTerminal)
-    Terminal.err(renderer.render(notebook.warnings))
-
-    var options = RunOptions()
-    options.seed = seed
-    options.keepGoing = keepGoing
-    options.toolVersion = Version.current
-    options.progress = { event in
-      if case .finished = event { Terminal.err(event.line + "\n") }
-    }
-    do {
-      options.parameters = try notebook.parameters(applying: try overrides())
-    } catch {
-      Terminal.err("lrnb: \(path): \(error)\n")
-      return ExitStatus.usage
-    }
-
-    let kernel: InterpreterKernel
-    do {
-      kernel = try makeKernel()
-    } catch {
-      Terminal.err(renderer.render(error.diagnostics))
-      return ExitStatus.runtimeError
-    }
-    let run = NotebookRunner(kernel: kernel, options: options).run(notebook)
-    for failed in run.failedCells {
-      if let failure = failed.failure { Terminal.err(renderer.render(failure.diagnostics)) }
-    }
-    if let failure = run.setupFailure { Terminal.err(renderer.render(failure.diagnostics)) }
-
-    let notebookURL = URL(fileURLWithPath: path)
-    let directory = out.map { URL(fileURLWithPath: $0) } ?? notebookURL.deletingLastPathComponent()
-    let baseName = notebookURL.deletingPathExtension().lastPathComponent
-    var formats: Set<ReportFormat> = [.html, .json]
-    if to.contains("md") { formats.insert(.markdown) }
-    do {
-      var reportOptions = ReportOptions()
-      reportOptions.highlighter = lrHighlighter
-      let files = try ReportWriter(run: run, options: reportOptions, baseName: baseName)
-        .write(to: directory, formats: formats)
-      if let html = files.html { Terminal.err("report: \(html.path)\n") }
-    } catch {
-      Terminal.err("lrnb: cannot write the report for \(path): \(error)\n")
-      return ExitStatus.ioError
-    }
-    return run.exitStatus
+    return RunInterrupts.requested ? RunInterrupts.exitStatus : worst
   }
 
   /// The `-p` flags and the `--params` file as overrides (file first, flags win).
-  private func overrides() throws -> [ParameterOverride] {
+  func overrides() throws -> [ParameterOverride] {
     var result: [ParameterOverride] = []
     if let parametersFile {
       result += try ParameterOverride.parseFile(try readText(parametersFile), name: parametersFile)
     }
     for flag in parameters { result.append(try ParameterOverride.parse(flag)) }
     return result
-  }
-}
-
-/// The *lr* lexer's highlighting as the report wants it: UTF-8 offsets and kind names.
-func lrHighlighter(_ code: String) -> [CodeHighlight] {
-  let utf8 = code.utf8
-  return highlight(code).map { span in
-    CodeHighlight(
-      start: utf8.distance(from: utf8.startIndex, to: span.range.lowerBound),
-      end: utf8.distance(from: utf8.startIndex, to: span.range.upperBound),
-      kind: span.kind.rawValue)
   }
 }

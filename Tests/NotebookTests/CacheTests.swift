@@ -78,15 +78,26 @@ import _TestSupport
     #expect(try statuses("```lr\n#| cache: true\nprint a\n```\n", in: directory) == [.firstRun])
   }
 
-  @Test func reportSaysValuesAreNotRestored() throws {
-    var options = RunOptions()
+  @Test func reportAndJSONSayHitOrMiss() throws {
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    options.cache = CellCache(directory: directory)
-    let (run, _) = try Fixtures.run("```lr\n#| cache: true\nprint a\n```\n", options: options)
-    let html = HTMLReport(run: run).render()
-    #expect(html.contains("cache: changed"))
-    #expect(html.contains("values are not restored yet, so the cell ran"))
-    #expect(run.json(filesDirectory: "f").contains("\"restored\": false"))
+    let text = "```lr\n#| cache: true\nprint a\n```\n"
+    func run() throws -> NotebookRun {
+      var options = RunOptions()
+      options.cache = CellCache(directory: directory)
+      let (run, _) = try Fixtures.run(text, options: options)
+      try options.cache?.save()
+      return run
+    }
+    let first = try run()
+    let html = HTMLReport(run: first).render()
+    #expect(html.contains(">cache miss: no earlier run recorded</span>"))
+    #expect(html.contains("stored for the next run"))
+    #expect(first.json(filesDirectory: "f").contains("\"hit\": false"))
+    let second = try run()
+    #expect(HTMLReport(run: second).render().contains("class=\"cache cache-hit\""))
+    let json = second.json(filesDirectory: "f")
+    #expect(json.contains("\"hit\": true"))
+    #expect(json.contains("\"restored\": true"))
   }
 }

@@ -105,6 +105,16 @@ final class HostileKernel: Kernel {
     #expect(html.contains("<h1 id=\"heading-alerth\">Heading <!-- raw HTML omitted -->alert(‘h’)"))
   }
 
+  @Test func cacheNotesAreEscaped() throws {
+    var (run, _) = try Fixtures.run("```lr\n#| cache: true\nprint a\n```\n")
+    let evil = HostileKernel.evil
+    run.cells[0].cache = CacheStatus(key: evil, miss: nil, stored: false, note: evil)
+    let html = HTMLReport(run: run).render()
+    #expect(!html.contains("<script"))
+    #expect(html.contains(">cache miss: \(HTML.escape(evil))</span>"))
+    #expect(run.json(filesDirectory: "f").contains(#""note": "<script>alert(1)</script>\"'>"#))
+  }
+
   @Test func markdownAndJSONExportsQuote() throws {
     let (_, run) = try render()
     let markdown = run.markdown(filesDirectory: "evil_files")

@@ -13,6 +13,7 @@ import Notebook
 ///     fail MESSAGE        → runtime error at this line, with a call stack
 ///     syntax MESSAGE      → syntax error at this line
 ///     timeout             → fails the way an interpreter stops a cell past its timeout
+///     draw                → prints the next number of a counter (the "random stream")
 final class FakeKernel: Kernel {
   /// Encoded once: a debug build takes a while to checksum a 480×240 image.
   static let chart = TinyPNG.chart(width: 480, height: 240)
@@ -26,6 +27,10 @@ final class FakeKernel: Kernel {
   var checked: [Source] = []
   /// Parameter names `setParameter` refuses.
   var refusedParameters: Set<String> = []
+  /// Session state that cached cells carry along, like the bindings' random stream.
+  var counter = 0
+  /// How many cells were restored from a cache instead of running.
+  var restores = 0
 
   func seed(_ value: UInt64) { seeds.append(value) }
 
@@ -72,6 +77,9 @@ final class FakeKernel: Kernel {
         ]
         throw RunFailure([diagnostic])
       case "syntax": throw RunFailure([.syntax(argument, at: range)])
+      case "draw":
+        counter += 1
+        sink.emit(.stdout("\(counter)\n"))
       case "timeout":
         throw RunFailure([
           .runtime("cell stopped after its \(request.timeout ?? 0) s timeout", at: range)

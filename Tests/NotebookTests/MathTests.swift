@@ -103,6 +103,42 @@ import Testing
       ])
   }
 
+  @Test func codeBlocksOfEveryKindAreLeftAlone() {
+    let markdown = """
+      Text $a$.
+
+          indented $b$ code
+
+      - item $c$
+
+            nested code $d$
+
+      > quote $e$
+      >
+      > ~~~
+      > fenced $f$
+      > ~~~
+
+      ````
+      ```
+      $g$
+      ```
+      ````
+      $$
+      h
+      $$
+      after $i$ and `span
+      $j$` then
+
+          $k$
+      """
+    let (text, formulas) = extracted(markdown)
+    #expect(formulas.map(\.tex) == ["a", "c", "e", "h", "i"])
+    for code in ["indented $b$ code", "nested code $d$", "fenced $f$", "$g$", "$j$", "    $k$"] {
+      #expect(text.contains(code), "\(code)")
+    }
+  }
+
   @Test func inlineNeedsTightDollars() {
     #expect(extracted("a $ b $ c").1.isEmpty)
     #expect(extracted("$x$5").1.isEmpty)

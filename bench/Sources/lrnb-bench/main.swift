@@ -3,6 +3,7 @@ import Foundation
 
 let suites: [String: (Int) throws -> Void] = [
   "matmul": matmulBench,
+  "plot": plotBench,
   "training": trainingBench,
 ]
 
