@@ -13,16 +13,6 @@ protocol LabeledDataConvertible {
   func labeledData() throws -> any LabeledData
 }
 
-/// Progress of a long-running native (training, attacks), for the CLI's progress bars.
-public struct ProgressUpdate: Sendable {
-  /// What is running, e.g. `fit`.
-  public var task: String
-  /// Work done and total work (e.g. steps of the whole run).
-  public var completed: Int, total: Int
-  /// A short status, e.g. `epoch 2/3 · loss 0.412 · acc 0.853`.
-  public var detail: String
-}
-
 extension Arguments {
   /// The model `name`.
   func model(_ name: String) throws -> Sequential {
