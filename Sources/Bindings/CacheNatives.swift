@@ -15,6 +15,7 @@ extension Library {
     decoders.register(DatasetObject.cacheTag) { bytes in
       DatasetObject(try decodeCachedDataset(bytes), session: session)
     }
+    registerNNCacheDecoders(&decoders)
     return decoders
   }
 }

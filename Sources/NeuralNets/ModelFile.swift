@@ -17,6 +17,24 @@ extension Sequential {
   /// ```
   /// - Throws: `SafeTensorsError` naming the file when it cannot be written.
   public func save(to url: URL) throws {
+    let (tensors, metadata) = try fileContents()
+    try SafeTensors.write(tensors, metadata: metadata, to: url)
+  }
+
+  /// The model as the bytes of a safetensors file (what `save(to:)` writes).
+  /// - Throws: `SafeTensorsError` for a name the format cannot hold.
+  public func fileBytes() throws -> [UInt8] {
+    let (tensors, metadata) = try fileContents()
+    return try SafeTensors.encode(tensors, metadata: metadata)
+  }
+
+  /// Reads a model from the bytes of a safetensors file; `fileName` names it in errors.
+  /// - Throws: as `load(contentsOf:)`.
+  public static func decode(_ bytes: [UInt8], fileName: String) throws -> Sequential {
+    try model(from: SafeTensors.decode(bytes, fileName: fileName), path: fileName)
+  }
+
+  private func fileContents() throws -> ([String: Tensor], [String: String]) {
     let layers = self.layers.map { layer -> [String: Any] in
       var entry: [String: Any] = ["kind": layer.kind]
       for (key, value) in layer.config { entry[key] = value }
@@ -26,18 +44,17 @@ extension Sequential {
     let json = try JSONSerialization.data(withJSONObject: architecture, options: [.sortedKeys])
     var tensors: [String: Tensor] = [:]
     for (name, parameter) in namedParameters { tensors[name] = parameter.value }
-    try SafeTensors.write(
-      tensors,
-      metadata: [Self.architectureKey: String(decoding: json, as: UTF8.self), "format": "pt"],
-      to: url)
+    return (tensors, [Self.architectureKey: String(decoding: json, as: UTF8.self), "format": "pt"])
   }
 
   /// Reads a model written by `save(to:)`.
   /// - Throws: `SafeTensorsError` or `NeuralNetError.file` naming the file when it is
   ///   missing, truncated, corrupt, or describes a model that does not fit together.
   public static func load(contentsOf url: URL) throws -> Sequential {
-    let archive = try SafeTensors.read(contentsOf: url)
-    let path = url.path
+    try model(from: SafeTensors.read(contentsOf: url), path: url.path)
+  }
+
+  private static func model(from archive: SafeTensorsArchive, path: String) throws -> Sequential {
     func fail(_ message: String) -> NeuralNetError { .file(path: path, message: message) }
     guard let text = archive.metadata[architectureKey],
       let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)),

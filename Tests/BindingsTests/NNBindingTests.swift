@@ -1,6 +1,7 @@
 // Networks from lr: building, training, evaluating, metrics, tables and errors.
 import Foundation
 import Lang
+import Tensors
 import Testing
 
 @testable import Bindings
@@ -139,6 +140,39 @@ import Testing
       failure("grad(fn(x) { x * 2 })(tensor([1, 2]))")?.contains("must return a scalar") == true)
     #expect(
       failure("grad(fn(x) { 3 })(tensor([1, 2]))")?.contains("computed from its arguments") == true)
+  }
+
+  @Test func modelsAndHistoriesGoThroughTheCache() throws {
+    let (interpreter, session) = try Library.makeInterpreter(output: CollectingSink())
+    let net = try #require(
+      try interpreter.run(Source(name: "t.lr", text: data + "\nlet net = mlp([4, 8, 3])\nnet")))
+    let history = try #require(
+      try interpreter.run(
+        Source(name: "t.lr", text: "fit(net, [x, y], epochs: 2, validation: 0.2)")))
+    guard case .native(let m) = net, let model = m as? ModelObject, case .native(let h) = history,
+      let trained = h as? HistoryObject
+    else {
+      Issue.record("expected a model and a history")
+      return
+    }
+    let decoders = Library.cacheDecoders(session)
+    let decodeModel = try #require(decoders.decoder(for: ModelObject.cacheTag))
+    let decodeHistory = try #require(decoders.decoder(for: HistoryObject.cacheTag))
+    let before = model.cacheFingerprint
+    let payload = try model.cachePayload()
+    let restored = try #require(try decodeModel(payload) as? ModelObject)
+    let x = try Tensor.randn([5, 4], using: &session.random.rng)
+    let (a, b) = (try restored.model.predict(x), try model.model.predict(x))
+    #expect(a == b)
+    #expect(restored.cacheFingerprint == before)
+    _ = try interpreter.run(Source(name: "t.lr", text: "fit(net, [x, y], epochs: 1)"))
+    #expect(model.cacheFingerprint != before)
+    let historyPayload = try trained.cachePayload()
+    let back = try #require(try decodeHistory(historyPayload) as? HistoryObject)
+    #expect(back.history == trained.history)
+    let figure = try interpreter.run(
+      Source(name: "t.lr", text: "plot_history(fit(net, [x, y], epochs: 2))"))
+    #expect(figure?.typeName == "figure")
   }
 
   @Test func badArgumentsAreDiagnostics() {
