@@ -109,6 +109,8 @@ import Testing
     let kappas = try lowRank.conditionNumbers()
     #expect(kappas.count == 4 && kappas.allSatisfy { $0 >= 1 })
     #expect(abs(try lowRank.kappaProduct() - kappas.reduce(1, *)) < 1e-6 * kappas.reduce(1, *))
-    _ = try Architectures.vgg(ranks: RankPlan(rank: 8), using: &rng)
+    let vgg = try Architectures.vgg(ranks: RankPlan(rank: 8), using: &rng)
+    #expect(try vgg.predict(try Tensor.rand([2, 1, 28, 28], using: &rng)).shape == [2, 10])
+    #expect(try vgg.layerReports().compactMap(\.rank) == [8, 8, 8, 8, 8, 10])
   }
 }
