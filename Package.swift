@@ -71,7 +71,8 @@ let package = Package(
       name: "TensorsTests", dependencies: ["Tensors", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Tensors", "_TestSupport"]),
     .testTarget(
-      name: "NeuralNetsTests", dependencies: ["NeuralNets", "Autodiff", "Tensors", "_TestSupport"]),
+      name: "NeuralNetsTests",
+      dependencies: ["NeuralNets", "Autodiff", "Tensors", "Datasets", "_TestSupport"]),
     .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
     .testTarget(
       name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Imaging", "_TestSupport"],
