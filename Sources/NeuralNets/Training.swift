@@ -91,7 +91,10 @@ extension Sequential {
         let indices = Array(
           order[(step * options.batchSize)..<Swift.min((step + 1) * options.batchSize, train.count)]
         )
-        let (x, y) = try train.batch(indices)
+        let (clean, y) = try train.batch(indices)
+        let x =
+          try options.adversary?.trainingInputs(for: self, inputs: clean, labels: y, rng: &rng)
+          ?? clean
         let result = try trainStep(
           inputs: x, labels: y, optimizer: optimizer, rng: &rng, step: epoch * steps + step + 1)
         lossTotal += result.loss * Double(indices.count)
