@@ -53,7 +53,7 @@ let package = Package(
       ],
       exclude: ["README.md"]),
     .executableTarget(
-      name: "lrnb-bench", dependencies: ["Tensors", "COpenBLAS"], path: "bench/Sources/lrnb-bench"),
+      name: "lrnb-bench", dependencies: ["Tensors", "COpenBLAS", "Lang"], path: "bench/Sources/lrnb-bench"),
     .target(name: "_TestSupport", path: "Sources/TestSupport", exclude: ["README.md"]),
 
     // Tests.

@@ -2,9 +2,10 @@
 // `grid[i][j] += 1`, all in place.
 
 extension Compiler {
-  func assignment(_ target: Expr, _ op: AssignOp?, _ value: @escaping Code, _ range: SourceRange)
+  func assignment(_ target: Expr, _ op: AssignOp?, _ valueExpr: Expr, _ range: SourceRange)
     -> Code
   {
+    let value = expression(valueExpr)
     if case .variable(let name) = target.kind, case .local(let slot) = variable(name).storage,
       !variable(name).constant
     {
@@ -14,16 +15,11 @@ extension Compiler {
           return .nil
         }
       }
-      let binary = op.binary
-      return { f throws(Unwind) in
-        let v = try value(f)
-        let old = f.slots[slot]
-        if case .number(let a) = old, case .number(let b) = v, let r = Ops.numeric(binary, a, b) {
-          f.slots[slot] = r
-        } else {
-          f.slots[slot] = try Ops.binarySlow(binary, old, v, range)
-        }
-        return .nil
+      switch op {
+      case .add: return compound(AddOperator.self, slot, operand(valueExpr), range)
+      case .subtract: return compound(SubtractOperator.self, slot, operand(valueExpr), range)
+      case .multiply: return compound(MultiplyOperator.self, slot, operand(valueExpr), range)
+      case .divide: return compound(DivideOperator.self, slot, operand(valueExpr), range)
       }
     }
     if case .variable(let name) = target.kind {
@@ -38,6 +34,44 @@ extension Compiler {
         if let binary { slot = try Ops.binary(binary, slot, v, range) } else { slot = v }
       }
       return .nil
+    }
+  }
+
+  /// `x op= v` for a local `x`, specialised for where `v` comes from. When both are
+  /// numbers the result overwrites the old number in place: a number holds no
+  /// references, so it needs no destruction.
+  private func compound<O: NumberOperator>(
+    _: O.Type, _ slot: Int, _ source: Operand, _ range: SourceRange
+  ) -> Code {
+    switch source {
+    case .local(let other):
+      return { f throws(Unwind) in
+        if case .number(let a) = f.slots[slot], case .number(let b) = f.slots[other] {
+          (f.slots + slot).initialize(to: O.apply(a, b))
+        } else {
+          f.slots[slot] = try Ops.binarySlow(O.op, f.slots[slot], f.slots[other], range)
+        }
+        return .nil
+      }
+    case .constant(let b):
+      return { f throws(Unwind) in
+        if case .number(let a) = f.slots[slot] {
+          (f.slots + slot).initialize(to: O.apply(a, b))
+        } else {
+          f.slots[slot] = try Ops.binarySlow(O.op, f.slots[slot], .number(b), range)
+        }
+        return .nil
+      }
+    case .code(let value):
+      return { f throws(Unwind) in
+        let v = try value(f)
+        if case .number(let a) = f.slots[slot], case .number(let b) = v {
+          (f.slots + slot).initialize(to: O.apply(a, b))
+        } else {
+          f.slots[slot] = try Ops.binarySlow(O.op, f.slots[slot], v, range)
+        }
+        return .nil
+      }
     }
   }
 

@@ -91,7 +91,7 @@ struct Compiler {
       guard let name = decl.name else { return { _ in .nil } }
       return declareFunction(decl, variable(name), name: name.text)
     case .assign(let target, let op, let value):
-      return assignment(target, op, expression(value), range)
+      return assignment(target, op, value, range)
     case .whileLoop(let condition, let body):
       return whileLoop(condition, body)
     case .forLoop(let name, let sequence, let body):

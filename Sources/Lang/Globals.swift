@@ -1,14 +1,28 @@
 // The global scope: one cell per name, created once and captured by compiled code,
 // so a global access is a pointer load rather than a dictionary lookup.
 
+/// Values taken out of global cells while code may still be running them. A call of a
+/// global function does not retain the function (see `GlobalCell.function`), so a
+/// function replaced during its own call must outlive the call: it waits here until
+/// the next top-level run starts.
+final class RetiredValues {
+  var values: [Value] = []
+}
+
 /// The storage of one global variable.
 final class GlobalCell {
   let name: String
   /// Behind a pointer, like `Box`, to spare the exclusivity check of a stored `var`.
   private let storage: UnsafeMutablePointer<(value: Value?, isConstant: Bool)>
+  private let retired: RetiredValues
+  /// The user function the cell holds, unretained: the cell's value keeps it alive, and
+  /// a replaced one is retired rather than released, so call sites may skip the
+  /// retain/release pair of reading the value.
+  private(set) var function: Unmanaged<UserFunction>?
 
-  init(name: String) {
+  init(name: String, retired: RetiredValues = RetiredValues()) {
     self.name = name
+    self.retired = retired
     storage = .allocate(capacity: 1)
     storage.initialize(to: (nil, false))
   }
@@ -21,7 +35,15 @@ final class GlobalCell {
   /// nil while the name is referenced but not (yet) defined.
   var value: Value? {
     @inline(__always) get { storage.pointee.value }
-    @inline(__always) set { storage.pointee.value = newValue }
+    set {
+      if function != nil, let old = storage.pointee.value { retired.values.append(old) }
+      storage.pointee.value = newValue
+      if case .function(let callable)? = newValue, let fn = callable as? UserFunction {
+        function = Unmanaged.passUnretained(fn)
+      } else {
+        function = nil
+      }
+    }
   }
 
   var isConstant: Bool {
@@ -38,11 +60,12 @@ final class GlobalCell {
 /// All globals of an interpreter, by name.
 final class Globals {
   private var cells: [String: GlobalCell] = [:]
+  let retired = RetiredValues()
 
   /// The cell for `name`, created (undefined) on first use.
   func cell(_ name: String) -> GlobalCell {
     if let existing = cells[name] { return existing }
-    let created = GlobalCell(name: name)
+    let created = GlobalCell(name: name, retired: retired)
     cells[name] = created
     return created
   }

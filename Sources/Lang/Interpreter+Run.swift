@@ -14,6 +14,8 @@ extension Interpreter {
     if machine.depth == 0 {
       machine.enterFromSwift()
       machine.interruptSwitch.reset()
+      // Nothing runs now, so functions replaced in global cells may go.
+      globals.retired.values.removeAll()
     }
     let layout = script.layout
     do {

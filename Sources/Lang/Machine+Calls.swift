@@ -6,114 +6,84 @@ let swiftCallSite = SourceRange(
   file: "<native>", start: SourceLocation(line: 0, column: 0),
   end: SourceLocation(line: 0, column: 0))
 
-/// The positional arguments of a call site, with the common small counts spelled out
-/// so that evaluating them needs no array traffic.
-enum ArgumentCodes {
-  case none
-  case one(Code)
-  case two(Code, Code)
-  case many([Compiled])
-
-  init(_ codes: [Compiled]) {
-    switch codes.count {
-    case 0: self = .none
-    case 1: self = .one(codes[0].run)
-    case 2: self = .two(codes[0].run, codes[1].run)
-    default: self = .many(codes)
-    }
-  }
-
-  var count: Int {
-    switch self {
-    case .none: return 0
-    case .one: return 1
-    case .two: return 2
-    case .many(let codes): return codes.count
-    }
-  }
-
-  /// Evaluates the arguments in order into `base[0..<count]`.
-  @inline(__always)
-  func store(into base: UnsafeMutablePointer<Value>, _ f: Frame) throws(Unwind) {
-    switch self {
-    case .none: break
-    case .one(let a): base[0] = try a(f)
-    case .two(let a, let b):
-      base[0] = try a(f)
-      base[1] = try b(f)
-    case .many(let codes):
-      for (i, code) in codes.enumerated() { base[i] = try code.run(f) }
-    }
-  }
-
-  func values(_ f: Frame) throws(Unwind) -> [Value] {
-    switch self {
-    case .none: return []
-    case .one(let a): return [try a(f)]
-    case .two(let a, let b):
-      let x = try a(f)
-      return [x, try b(f)]
-    case .many(let codes):
-      var values: [Value] = []
-      values.reserveCapacity(codes.count)
-      for code in codes { values.append(try code.run(f)) }
-      return values
-    }
-  }
-}
-
 extension Machine {
-  /// `callee(args…)` with positional arguments still to evaluate in frame `f`.
+  /// `fn` when `callee` is a user function taking exactly `arity` arguments: such
+  /// calls need no argument binding, so their arguments go straight into the frame.
   @inline(__always)
-  func call(_ callee: Value, _ argCodes: ArgumentCodes, _ f: Frame, _ range: SourceRange)
-    throws(Unwind) -> Value
-  {
-    guard case .function(let callable) = callee else {
-      throw .error("\(describeForMessage(callee)) is not callable", range)
-    }
+  static func userFunction(_ callee: Value, arity: Int) -> UserFunction? {
+    guard case .function(let callable) = callee else { return nil }
     // An exact type check and an unchecked downcast: cheaper than `as?` on an existential.
-    if ObjectIdentifier(type(of: callable)) == ObjectIdentifier(UserFunction.self) {
-      let fn = unsafeDowncast(callable as AnyObject, to: UserFunction.self)
-      if argCodes.count <= fn.paramCount { return try callUser(fn, argCodes, f, range) }
+    guard ObjectIdentifier(type(of: callable)) == ObjectIdentifier(UserFunction.self) else {
+      return nil
     }
-    return try call(callable, positional: try argCodes.values(f), named: [], range)
+    let fn = unsafeDowncast(callable as AnyObject, to: UserFunction.self)
+    return fn.paramCount == arity ? fn : nil
   }
 
-  /// The fast path: arguments are evaluated straight into the new frame's slots.
+  /// Checks the limits for a call of `fn` and reserves its frame on the value stack,
+  /// uninitialised: the caller evaluates the arguments into the first slots (calls
+  /// made while doing so use the stack above the frame), then calls `enter`, or
+  /// `release` when evaluating an argument fails.
   @inline(__always)
-  private func callUser(
-    _ fn: UserFunction, _ argCodes: ArgumentCodes, _ f: Frame, _ range: SourceRange
-  )
-    throws(Unwind) -> Value
-  {
-    let count = fn.slotCount
-    let base = try push(count, range)
-    defer { pop(base, count) }
-    try argCodes.store(into: base, f)
-    var i = argCodes.count
-    while i < fn.paramCount {
-      guard let d = fn.defaults[i] else {
-        throw .error("missing argument '\(fn.code.paramNames[i])' to \(fn.name)", range)
-      }
-      base[i] = d
-      i += 1
-    }
-    return try enter(fn, base, range)
-  }
-
-  @inline(__always)
-  private func enter(_ fn: UserFunction, _ base: UnsafeMutablePointer<Value>, _ range: SourceRange)
-    throws(Unwind) -> Value
-  {
+  func reserve(_ fn: UserFunction, _ range: SourceRange) throws(Unwind) -> UnsafeMutablePointer<
+    Value
+  > {
     try checkCall(range)
-    depth += 1
-    defer { depth -= 1 }
+    let count = fn.slotCount
+    guard count <= Machine.stackCapacity &- top else {
+      throw .error("stack overflow: too many local variables in active calls", range)
+    }
+    let base = stack + top
+    top &+= count
+    return base
+  }
+
+  /// Gives back a frame from `reserve` whose first `initialised` slots hold values.
+  func release(_ base: UnsafeMutablePointer<Value>, _ fn: UserFunction, initialised: Int) {
+    base.deinitialize(count: initialised)
+    top &-= fn.slotCount
+  }
+
+  /// Runs `fn` in the frame at `base` (from `reserve`), whose first `initialised` slots
+  /// hold its arguments; the other slots start as nil. Pops the frame afterwards.
+  @inline(__always)
+  func enter(
+    _ fn: UserFunction, _ base: UnsafeMutablePointer<Value>, initialised: Int,
+    _ range: SourceRange
+  ) throws(Unwind) -> Value {
+    let count = fn.slotCount
+    if count > initialised {
+      (base + initialised).initialize(repeating: .nil, count: count &- initialised)
+    }
+    depth &+= 1
+    let result: Value
     do {
-      return try fn.run(base)
+      result = try fn.run(base)
     } catch {
+      depth &-= 1
+      pop(base, count)
       if case .fault(let fault) = error { fault.leave(fn.name, callSite: range) }
       throw error
     }
+    depth &-= 1
+    pop(base, count)
+    return result
+  }
+
+  /// Calls `fn` with evaluated arguments, exactly as many as it has parameters.
+  func enter(_ fn: UserFunction, _ values: [Value], _ range: SourceRange) throws(Unwind) -> Value
+  {
+    let base = try reserve(fn, range)
+    for (i, v) in values.enumerated() { (base + i).initialize(to: v) }
+    return try enter(fn, base, initialised: values.count, range)
+  }
+
+  /// Calls `callee` with evaluated positional arguments (the general path).
+  func call(_ callee: Value, _ positional: [Value], _ range: SourceRange) throws(Unwind) -> Value {
+    guard case .function(let callable) = callee else {
+      throw .error("\(describeForMessage(callee)) is not callable", range)
+    }
+    return try call(callable, positional: positional, named: [], range)
   }
 
   /// Calls any callable with evaluated arguments, binding them to its parameters.
@@ -123,13 +93,7 @@ extension Machine {
   ) throws(Unwind) -> Value {
     let (values, given) = try bind(
       callable.parameters, positional, named, callee: callable.name, range)
-    if let fn = callable as? UserFunction {
-      let count = fn.slotCount
-      let base = try push(count, range)
-      defer { pop(base, count) }
-      for (i, v) in values.enumerated() { base[i] = v }
-      return try enter(fn, base, range)
-    }
+    if let fn = callable as? UserFunction { return try enter(fn, values, range) }
     guard let native = callable as? NativeFunction else {
       throw .error("\(callable.name) cannot be called", range)
     }
@@ -198,13 +162,15 @@ extension Machine {
   /// Calls `f` from Swift. Errors inside *lr* code come out as a `Diagnostic` (with
   /// their *lr* stack); problems with the call itself as a `RuntimeError`, so the
   /// native that made the call reports them at its own call site.
-  func callFromSwift(_ f: Value, _ arguments: [Value]) throws -> Value {
+  func callFromSwift(_ f: Value, _ arguments: [Value], named: [(String, Value)] = []) throws
+    -> Value
+  {
     guard case .function(let callable) = f else {
       throw RuntimeError("\(describeForMessage(f)) is not callable")
     }
     if depth == 0 { enterFromSwift() }
     do {
-      return try call(callable, positional: arguments, named: [], swiftCallSite)
+      return try call(callable, positional: arguments, named: named, swiftCallSite)
     } catch {
       switch error {
       case .fault(let fault):

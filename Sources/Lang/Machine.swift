@@ -111,10 +111,14 @@ final class Machine {
 
   @inline(__always)
   func pop(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
-    // Moving each value out destroys it with Value's own (specialised) code, where
-    // `deinitialize(count:)` would go through the generic runtime.
-    for i in 0..<count { _ = (base + i).move() }
-    top -= count
+    for i in 0..<count {
+      // Numbers, bools and nil hold no references: skip the outlined destroy.
+      switch base[i] {
+      case .nil, .bool, .number: continue
+      default: Disposal.dispose((base + i).move())
+      }
+    }
+    top &-= count
   }
 
   /// The lowest address the current thread's stack may safely reach, or 0 when the

@@ -68,7 +68,9 @@ final class UserFunction: Callable {
   @inline(__always)
   func run(_ base: UnsafeMutablePointer<Value>) throws(Unwind) -> Value {
     if boxCount == 0 {
-      return try invoke(Frame(slots: base, boxes: noBoxes, captures: captures))
+      // A function without captured locals never touches its box storage.
+      let none = UnsafeMutableRawPointer(base).assumingMemoryBound(to: Box?.self)
+      return try invoke(Frame(slots: base, boxes: none, captures: captures))
     }
     let boxes = UnsafeMutablePointer<Box?>.allocate(capacity: boxCount)
     boxes.initialize(repeating: nil, count: boxCount)
@@ -90,6 +92,3 @@ final class UserFunction: Callable {
     }
   }
 }
-
-/// The box storage of frames that have no captured locals: never read or written.
-nonisolated(unsafe) let noBoxes = UnsafeMutablePointer<Box?>.allocate(capacity: 1)
