@@ -11,7 +11,7 @@ extension Compiler {
     {
       guard let op else {
         return { f throws(Unwind) in
-          f.slots[slot] = try value(f)
+          Disposal.assign(f.slots + slot, try value(f))
           return .nil
         }
       }
@@ -31,7 +31,13 @@ extension Compiler {
       let v = try value(f)
       let keys = try place.keys(f)
       try place.modify(f, keys, "assign to", range) { (slot: inout Value) throws(Unwind) in
-        if let binary { slot = try Ops.binary(binary, slot, v, range) } else { slot = v }
+        if let binary {
+          slot = try Ops.binary(binary, slot, v, range)
+        } else {
+          var old = v
+          swap(&slot, &old)
+          Disposal.clear(&old)
+        }
       }
       return .nil
     }
@@ -81,7 +87,11 @@ extension Compiler {
     _ range: SourceRange
   ) -> Code {
     let update = { (slot: inout Value, v: Value) throws(Unwind) in
-      guard let op else { return slot = v }
+      guard let op else {
+        var old = v
+        swap(&slot, &old)
+        return Disposal.clear(&old)
+      }
       if case .number(let a) = slot, case .number(let b) = v, let r = Ops.numeric(op, a, b) {
         slot = r
       } else {
@@ -112,12 +122,15 @@ extension Compiler {
     case .global(let cell):
       return { f throws(Unwind) in
         let v = try value(f)
-        guard cell.value != nil else { throw .undefined(name, range) }
+        guard cell.isDefined else { throw .undefined(name, range) }
         if cell.isConstant { throw .error("cannot assign to constant '\(name)'", range) }
-        guard var current = cell.value else { return .nil }
-        cell.value = nil  // so `current` holds the only reference and updates in place
-        defer { cell.value = current }
-        try update(&current, v)
+        if op == nil {
+          cell.value = v
+        } else {
+          _ = try cell.modifyInPlace { (current: inout Value) throws(Unwind) in
+            try update(&current, v)
+          }
+        }
         return .nil
       }
     }

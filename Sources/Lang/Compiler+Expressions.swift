@@ -149,7 +149,8 @@ extension Compiler {
     let functionName = name ?? decl.name?.text ?? "<fn>"
     let code = FunctionCode(
       name: functionName, paramNames: decl.params.map(\.name.text), slotCount: layout.slotCount,
-      boxCount: layout.boxCount, boxedParams: layout.boxedParams, doc: "", body: block(decl.body))
+      boxCount: layout.boxCount, boxedParams: layout.boxedParams, selfSlot: layout.selfSlot,
+      doc: "", body: block(decl.body))
     let defaults = decl.params.map {
       (has: $0.defaultValue != nil, code: optional($0.defaultValue))
     }

@@ -86,9 +86,10 @@ func runLoopBody(_ body: Code, _ f: Frame) throws(Unwind) -> Bool {
 @inline(__always)
 func discard(_ value: consuming Value) {
   switch value {
-  case .list, .record: Disposal.dispose(value)
-  default: break
+  case .list, .record: break
+  default: return
   }
+  Disposal.dispose(consume value)
 }
 
 /// Overwrites `slot` with `value`, skipping the destruction of an old value that holds

@@ -32,14 +32,14 @@ struct Compiler {
     case 2:
       let (a, b) = (codes[0].run, codes[1].run)
       return { f throws(Unwind) in
-        _ = try a(f)
+        discard(try a(f))
         return try b(f)
       }
     default:
       let head = Array(codes.dropLast())
       let last = codes[codes.count - 1].run
       return { f throws(Unwind) in
-        for code in head { _ = try code.run(f) }
+        for code in head { discard(try code.run(f)) }
         return try last(f)
       }
     }
@@ -73,7 +73,7 @@ struct Compiler {
       let code = expression(e)
       if !suppressed { return code }
       return { f throws(Unwind) in
-        _ = try code(f)
+        discard(try code(f))
         return .nil
       }
     case .declaration(let constant, let name, let value):

@@ -28,6 +28,8 @@ final class GlobalCell {
   }
 
   deinit {
+    var old = storage.pointee.value.take() ?? .nil
+    Disposal.clear(&old)
     storage.deinitialize(count: 1)
     storage.deallocate()
   }
@@ -36,13 +38,38 @@ final class GlobalCell {
   var value: Value? {
     @inline(__always) get { storage.pointee.value }
     set {
-      if function != nil, let old = storage.pointee.value { retired.values.append(old) }
+      var old = storage.pointee.value.take() ?? .nil
       storage.pointee.value = newValue
-      if case .function(let callable)? = newValue, let fn = callable as? UserFunction {
-        function = Unmanaged.passUnretained(fn)
-      } else {
-        function = nil
-      }
+      let heldFunction = function != nil
+      refreshFunction()
+      if heldFunction { retired.values.append(old) } else { Disposal.clear(&old) }
+    }
+  }
+
+  /// Whether the name holds a value (without copying it).
+  var isDefined: Bool {
+    if case .none = storage.pointee.value { return false }
+    return true
+  }
+
+  /// Runs `body` on the defined value in place (no copy: lists grow in place); false
+  /// when the name is undefined. Not for replacing a function value: use `value`.
+  @inline(__always)
+  func modifyInPlace(_ body: (inout Value) throws(Unwind) -> Void) throws(Unwind) -> Bool {
+    guard var current = storage.pointee.value.take() else { return false }
+    defer {
+      storage.pointee.value = current
+      if function != nil { refreshFunction() }
+    }
+    try body(&current)
+    return true
+  }
+
+  private func refreshFunction() {
+    if case .function(let callable)? = storage.pointee.value, let fn = callable as? UserFunction {
+      function = Unmanaged.passUnretained(fn)
+    } else {
+      function = nil
     }
   }
 

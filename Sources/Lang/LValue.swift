@@ -156,12 +156,10 @@ extension Compiler {
       return { f, body throws(Unwind) in try body(&f.captures[i].pointer.pointee) }
     case .global(let cell):
       return { _, body throws(Unwind) in
-        guard var v = cell.value else { throw .undefined(name, range) }
-        if cell.isConstant { throw .error("cannot assign to constant '\(name)'", range) }
-        // Take the value out of the cell so the update below owns its only reference.
-        cell.value = nil
-        defer { cell.value = v }
-        try body(&v)
+        if cell.isConstant, cell.isDefined {
+          throw .error("cannot assign to constant '\(name)'", range)
+        }
+        guard try cell.modifyInPlace(body) else { throw .undefined(name, range) }
       }
     }
   }

@@ -79,37 +79,54 @@ extension Machine {
   }
 
   /// Calls `callee` with evaluated positional arguments (the general path).
-  func call(_ callee: Value, _ positional: [Value], _ range: SourceRange) throws(Unwind) -> Value {
+  func call(_ callee: Value, _ positional: consuming [Value], _ range: SourceRange) throws(Unwind)
+    -> Value
+  {
     guard case .function(let callable) = callee else {
       throw .error("\(describeForMessage(callee)) is not callable", range)
     }
-    return try call(callable, positional: positional, named: [], range)
+    return try call(callable, positional: consume positional, named: [], range)
   }
 
   /// Calls any callable with evaluated arguments, binding them to its parameters.
   func call(
-    _ callable: any Callable, positional: [Value], named: [(String, Value)],
+    _ callable: any Callable, positional: consuming [Value], named: [(String, Value)],
     _ range: SourceRange
   ) throws(Unwind) -> Value {
     let (values, given) = try bind(
-      callable.parameters, positional, named, callee: callable.name, range)
+      callable.parameters, consume positional, named, callee: callable.name, range)
     if let fn = callable as? UserFunction { return try enter(fn, values, range) }
     guard let native = callable as? NativeFunction else {
       throw .error("\(callable.name) cannot be called", range)
     }
-    let args = Arguments(
-      callee: native.name, parameters: native.parameters, values: values, given: given,
-      machine: self)
     try checkCall(range)
     depth += 1
     defer { depth -= 1 }
-    return try catchingNative(range) { try native.body(args) }
+    return try callNative(native, consume values, given, range)
+  }
+
+  /// Runs a native's body; its arguments are disposed of afterwards, so a deeply nested
+  /// temporary passed to a native (`len(build())`) is not released recursively.
+  private func callNative(
+    _ native: NativeFunction, _ values: consuming [Value], _ given: [Bool]?,
+    _ range: SourceRange
+  ) throws(Unwind) -> Value {
+    var items = consume values
+    let args = Arguments(
+      callee: native.name, parameters: native.parameters, values: items, given: given,
+      machine: self)
+    items = []
+    let result = try catchingNative(range) { try native.body(args) }
+    var leftover = Value.list(args.values)
+    _ = consume args
+    Disposal.clear(&leftover)
+    return result
   }
 
   /// Places positional then named arguments, fills defaults, collects variadics.
   func bind(
-    _ params: [Parameter], _ positional: [Value], _ named: [(String, Value)], callee: String,
-    _ range: SourceRange
+    _ params: [Parameter], _ positional: consuming [Value], _ named: [(String, Value)],
+    callee: String, _ range: SourceRange
   ) throws(Unwind) -> ([Value], [Bool]?) {
     if named.isEmpty, positional.count == params.count, params.allSatisfy({ !$0.isVariadic }) {
       return (positional, nil)

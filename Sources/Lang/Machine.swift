@@ -115,7 +115,9 @@ final class Machine {
       // Numbers, bools and nil hold no references: skip the outlined destroy.
       switch base[i] {
       case .nil, .bool, .number: continue
-      default: Disposal.dispose((base + i).move())
+      default:
+        Disposal.clear(&base[i])
+        (base + i).deinitialize(count: 1)
       }
     }
     top &-= count

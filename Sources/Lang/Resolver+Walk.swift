@@ -8,9 +8,12 @@ extension Resolver {
       if let value { resolve(value) }
       declare(name, constant: constant)
     case .function(let decl):
-      // Declared before its body so it can call itself.
+      // Declared before its body so it can call itself. A local function finds itself
+      // through a slot of its own (see `FunctionLayout.selfSlot`) rather than by
+      // capturing the box that holds it, which would be a reference cycle.
+      let isLocal = !function.declaresGlobals
       if let name = decl.name { declare(name, constant: true) }
-      resolveFunction(decl)
+      resolveFunction(decl, selfName: isLocal ? decl.name : nil)
     case .assign(let target, _, let value):
       resolve(value)
       resolveTarget(target)
@@ -120,12 +123,14 @@ extension Resolver {
 
   private mutating func reference(_ name: Name) {
     if let d = function.lookup(name.text) {
+      function.decls[d].used = true
       function.pending.append((name.id, d))
       return
     }
     var outer = function.enclosing
     while let scope = outer {
       if let d = scope.lookup(name.text) {
+        scope.decls[d].used = true
         let index = capture(in: function, from: scope, decl: d)
         resolution.variables[name.id] = VariableInfo(
           storage: .capture(index), constant: scope.decls[d].constant)
@@ -154,7 +159,7 @@ extension Resolver {
     return scope.captures.count - 1
   }
 
-  private mutating func resolveFunction(_ decl: FunctionDecl) {
+  private mutating func resolveFunction(_ decl: FunctionDecl, selfName: Name? = nil) {
     // Defaults are evaluated where the function is created, in the enclosing scope.
     for param in decl.params {
       if let value = param.defaultValue { resolve(value) }
@@ -163,6 +168,9 @@ extension Resolver {
     function = FunctionScope(enclosing: outer, isScript: false)
     for param in decl.params { declare(param.name, constant: false) }
     function.paramCount = decl.params.count
+    if let selfName, !decl.params.contains(where: { $0.name.text == selfName.text }) {
+      function.selfDecl = function.declare(selfName.text, constant: true)
+    }
     resolve(decl.body)
     resolution.functions[decl.id] = function.finish(into: &resolution)
     function = outer

@@ -11,13 +11,16 @@ final class FunctionCode {
   let boxCount: Int
   /// Parameters that closures capture: (parameter slot, box) copied at entry.
   let boxedParams: [(slot: Int, box: Int)]
+  /// See `FunctionLayout.selfSlot`; -1 when the body does not call itself by name.
+  let selfSlot: Int
   let body: Code
   let doc: String
 
   init(
     name: String, paramNames: [String], slotCount: Int, boxCount: Int,
-    boxedParams: [(slot: Int, box: Int)], doc: String, body: @escaping Code
+    boxedParams: [(slot: Int, box: Int)], selfSlot: Int?, doc: String, body: @escaping Code
   ) {
+    self.selfSlot = selfSlot ?? -1
     self.name = name
     self.paramNames = paramNames
     self.slotCount = slotCount
@@ -41,6 +44,7 @@ final class UserFunction: Callable {
   let paramCount: Int
   let slotCount: Int
   let boxCount: Int
+  let selfSlot: Int
   let body: Code
 
   init(code: FunctionCode, name: String, defaults: [Value?], captures: [Box]) {
@@ -48,6 +52,7 @@ final class UserFunction: Callable {
     paramCount = defaults.count
     slotCount = code.slotCount
     boxCount = code.boxCount
+    selfSlot = code.selfSlot
     body = code.body
     self.name = name
     self.defaults = defaults
@@ -67,6 +72,7 @@ final class UserFunction: Callable {
   /// Runs the body with arguments already in `base[0..<parameters.count]`.
   @inline(__always)
   func run(_ base: UnsafeMutablePointer<Value>) throws(Unwind) -> Value {
+    if selfSlot >= 0 { base[selfSlot] = .function(self) }
     if boxCount == 0 {
       // A function without captured locals never touches its box storage.
       let none = UnsafeMutableRawPointer(base).assumingMemoryBound(to: Box?.self)
