@@ -6,6 +6,13 @@ extension Compiler {
     -> Code
   {
     let value = expression(valueExpr)
+    if case .list = target.kind {
+      let store = placeStore(target)
+      return { f throws(Unwind) in
+        try store(f, try value(f))
+        return .nil
+      }
+    }
     if case .variable(let name) = target.kind, case .local(let slot) = variable(name).storage,
       !variable(name).constant
     {
@@ -86,6 +93,18 @@ extension Compiler {
     _ info: VariableInfo, name: String, _ op: BinaryOperator?, _ value: @escaping Code,
     _ range: SourceRange
   ) -> Code {
+    let store = assignVariable(info, name: name, op, range)
+    return { f throws(Unwind) in
+      try store(f, try value(f))
+      return .nil
+    }
+  }
+
+  /// Stores into variable `name` (combining with `op` when given), checking that it is
+  /// defined and not constant.
+  func assignVariable(
+    _ info: VariableInfo, name: String, _ op: BinaryOperator?, _ range: SourceRange
+  ) -> Binder {
     let update = { (slot: inout Value, v: Value) throws(Unwind) in
       guard let op else {
         var old = v
@@ -99,29 +118,20 @@ extension Compiler {
       }
     }
     if info.constant {
-      return { _ throws(Unwind) in throw .error("cannot assign to constant '\(name)'", range) }
+      return { _, _ throws(Unwind) in throw .error("cannot assign to constant '\(name)'", range) }
     }
     switch info.storage {
     case .local(let slot):
-      return { f throws(Unwind) in
-        try update(&f.slots[slot], try value(f))
-        return .nil
-      }
+      return { f, v throws(Unwind) in try update(&f.slots[slot], v) }
     case .boxed(let b):
-      return { f throws(Unwind) in
-        let v = try value(f)
+      return { f, v throws(Unwind) in
         guard let box = f.boxes[b] else { throw .undefined(name, range) }
         try update(&box.pointer.pointee, v)
-        return .nil
       }
     case .capture(let i):
-      return { f throws(Unwind) in
-        try update(&f.captures[i].pointer.pointee, try value(f))
-        return .nil
-      }
+      return { f, v throws(Unwind) in try update(&f.captures[i].pointer.pointee, v) }
     case .global(let cell):
-      return { f throws(Unwind) in
-        let v = try value(f)
+      return { _, v throws(Unwind) in
         guard cell.isDefined else { throw .undefined(name, range) }
         if cell.isConstant { throw .error("cannot assign to constant '\(name)'", range) }
         if op == nil {
@@ -131,7 +141,6 @@ extension Compiler {
             try update(&current, v)
           }
         }
-        return .nil
       }
     }
   }

@@ -18,12 +18,22 @@ extension Compiler {
     }
   }
 
-  func forLoop(_ name: Name, _ sequence: Expr, _ body: Block) -> Code {
+  func forLoop(_ pattern: Pattern, _ sequence: Expr, _ body: Block) -> Code {
     let s = expression(sequence)
     let b = block(body)
     let sequenceRange = sequence.range
     let interrupt = machine.interruptSwitch
     let machine = self.machine
+    guard case .name(let name) = pattern else {
+      let bind = declaration(pattern, constant: true)
+      return { f throws(Unwind) in
+        try Iteration.forEach(try s(f), machine, sequenceRange) { (item: Value) throws(Unwind) in
+          try bind(f, item)
+          return try runLoopBody(b, f)
+        }
+        return .nil
+      }
+    }
     let info = variable(name)
     if case .local(let slot) = info.storage {
       return { f throws(Unwind) in

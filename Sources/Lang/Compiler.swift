@@ -87,6 +87,13 @@ struct Compiler {
         try store(f, try valueCode(f))
         return .nil
       }
+    case .destructure(let constant, let pattern, let value):
+      let valueCode = expression(value)
+      let bind = declaration(pattern, constant: constant)
+      return { f throws(Unwind) in
+        try bind(f, try valueCode(f))
+        return .nil
+      }
     case .function(let decl):
       guard let name = decl.name else { return { _ in .nil } }
       return declareFunction(decl, variable(name), name: name.text)
@@ -94,8 +101,8 @@ struct Compiler {
       return assignment(target, op, value, range)
     case .whileLoop(let condition, let body):
       return whileLoop(condition, body)
-    case .forLoop(let name, let sequence, let body):
-      return forLoop(name, sequence, body)
+    case .forLoop(let pattern, let sequence, let body):
+      return forLoop(pattern, sequence, body)
     case .breakLoop: return { _ throws(Unwind) in throw .breakLoop }
     case .continueLoop: return { _ throws(Unwind) in throw .continueLoop }
     case .returnValue(let value):

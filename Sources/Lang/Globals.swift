@@ -84,13 +84,31 @@ final class GlobalCell {
   }
 }
 
-/// All globals of an interpreter, by name.
+/// All globals of an interpreter, by name; or the top-level names of a module, whose
+/// other names are the interpreter's.
 final class Globals {
   private var cells: [String: GlobalCell] = [:]
-  let retired = RetiredValues()
+  let retired: RetiredValues
+  private let parent: Globals?
+  private let own: Set<String>
+
+  /// The interpreter's global scope.
+  init() {
+    retired = RetiredValues()
+    parent = nil
+    own = []
+  }
+
+  /// A module's scope: `own` names live here, all others in `parent`.
+  init(parent: Globals, own: Set<String>) {
+    retired = parent.retired
+    self.parent = parent
+    self.own = own
+  }
 
   /// The cell for `name`, created (undefined) on first use.
   func cell(_ name: String) -> GlobalCell {
+    if let parent, !own.contains(name) { return parent.cell(name) }
     if let existing = cells[name] { return existing }
     let created = GlobalCell(name: name, retired: retired)
     cells[name] = created

@@ -65,7 +65,22 @@ struct LValue {
     let rest = k + 1
     switch (step, v) {
     case (.index(_, let range), .list(var items)):
-      if case .range = key { throw .error("cannot assign to a slice of a list", range) }
+      if case .range(let r) = key {
+        guard rest == steps.count else {
+          throw .error("cannot assign into part of a slice; assign the whole slice", range)
+        }
+        let bounds = try Access.slice(r, count: items.count, "list", range)
+        var part = Value.list(Array(items[bounds]))
+        try body(&part)
+        guard case .list(let replacement) = part else {
+          throw .error("a slice of a list can only be replaced by a list, got "
+            + describeForMessage(part), range)
+        }
+        v = .nil
+        items.replaceSubrange(bounds, with: replacement)
+        v = .list(items)
+        return
+      }
       let p = try Access.position(key, count: items.count, "list", range)
       v = .nil
       defer { v = .list(items) }
@@ -112,7 +127,7 @@ extension Compiler {
     while true {
       switch current.kind {
       case .index(let object, let index):
-        steps.append(.index(expression(index), current.range))
+        steps.append(.index(indexKey(index), current.range))
         current = object
         continue
       case .member(let object, let name):

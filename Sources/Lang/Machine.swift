@@ -58,6 +58,8 @@ final class Machine {
   let interruptSwitch = InterruptSwitch()
   /// Methods of the built-in types.
   let methods = MethodTables()
+  /// Loads `import`ed modules (owned by the interpreter).
+  weak var modules: ModuleLoader?
 
   init() {
     stack = UnsafeMutablePointer<Value>.allocate(capacity: Machine.stackCapacity)

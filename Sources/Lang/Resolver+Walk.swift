@@ -7,6 +7,9 @@ extension Resolver {
     case .declaration(let constant, let name, let value):
       if let value { resolve(value) }
       declare(name, constant: constant)
+    case .destructure(let constant, let pattern, let value):
+      resolve(value)
+      for name in pattern.names { declare(name, constant: constant) }
     case .function(let decl):
       // Declared before its body so it can call itself. A local function finds itself
       // through a slot of its own (see `FunctionLayout.selfSlot`) rather than by
@@ -20,10 +23,10 @@ extension Resolver {
     case .whileLoop(let condition, let body):
       resolve(condition)
       loop { $0.resolve(body) }
-    case .forLoop(let name, let sequence, let body):
+    case .forLoop(let pattern, let sequence, let body):
       resolve(sequence)
       function.scopes.append([:])
-      declare(name, constant: true)
+      for name in pattern.names { declare(name, constant: true) }
       loop { $0.resolve(body) }
       function.scopes.removeLast()
     case .breakLoop, .continueLoop:
@@ -69,7 +72,16 @@ extension Resolver {
       for arg in args { resolve(arg.value) }
     case .index(let object, let index):
       resolve(object)
-      resolve(index)
+      if case .slice(let lower, let upper, _) = index.kind {
+        if let lower { resolve(lower) }
+        if let upper { resolve(upper) }
+      } else {
+        resolve(index)
+      }
+    case .slice(_, _, let closed):
+      let example = closed ? "xs[2...]" : "xs[..<2]"
+      report("a range with one bound is only allowed as an index, as in \(example)", expr.range)
+    case .importModule: break
     case .member(let object, _): resolve(object)
     case .function(let decl): resolveFunction(decl)
     case .ifElse(let condition, let then, let otherwise):
@@ -89,10 +101,17 @@ extension Resolver {
         report("cannot assign to constant '\(name.text)'", name.range)
       }
     case .index(let object, let index):
-      resolve(index)
+      if case .slice(let lower, let upper, _) = index.kind {
+        if let lower { resolve(lower) }
+        if let upper { resolve(upper) }
+      } else {
+        resolve(index)
+      }
       resolveTarget(object)
     case .member(let object, _):
       resolveTarget(object)
+    case .list(let items):
+      for item in items { resolveTarget(item) }
     default:
       resolve(target)
     }
