@@ -75,6 +75,8 @@ struct FunctionDecl {
   var range: SourceRange
   /// Unique id of the function, keying its resolution (slots, captures).
   var id: Int
+  /// The `##` doc comment right above the declaration, or "".
+  var doc = ""
 }
 
 /// What `let`, `var`, `for` and destructuring assignments bind: a name, `_` (ignored),

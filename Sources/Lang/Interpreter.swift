@@ -13,6 +13,8 @@ public final class Interpreter {
   let globals = Globals()
   let machine = Machine()
   private(set) lazy var modules = ModuleLoader(interpreter: self)
+  /// Methods of native types registered for docs and completion, by type name.
+  var nativeMethods: [String: [NativeFunction]] = [:]
 
   /// An interpreter writing to `output`, with the core builtins (`print`, `display`,
   /// `len`, `str`, `type`, `assert`, `error`, …) defined.

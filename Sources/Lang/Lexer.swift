@@ -23,6 +23,9 @@ struct Lexer {
   private let keepComments: Bool
   private(set) var tokens: [Token] = []
   private(set) var diagnostics: [Diagnostic] = []
+  /// Doc comments: the text after `##` of each line that holds only such a comment,
+  /// by line. The parser attaches the lines right above a `fn` to it.
+  private(set) var docComments: [Int: String] = [:]
 
   init(_ source: Source, keepComments: Bool = false) {
     self.source = source
@@ -39,6 +42,15 @@ struct Lexer {
     var lexer = Lexer(source, keepComments: keepComments)
     lexer.run()
     return (lexer.tokens, lexer.diagnostics)
+  }
+
+  /// Lexes the whole source, keeping its doc comments.
+  static func scanWithDocs(_ source: Source) -> (
+    tokens: [Token], diagnostics: [Diagnostic], docComments: [Int: String]
+  ) {
+    var lexer = Lexer(source)
+    lexer.run()
+    return (lexer.tokens, lexer.diagnostics, lexer.docComments)
   }
 
   private mutating func run() {
@@ -118,8 +130,14 @@ struct Lexer {
       return
     }
     if c == "#" {
+      let startsLine = tokens.last.map { $0.kind == .newline || $0.kind == .comment } ?? true
       while let next = peek(), !Lexer.isNewline(next) { pos += 1 }
-      if keepComments { add(.comment, String(chars[tokenStart..<pos])) }
+      let comment = String(chars[tokenStart..<pos])
+      if startsLine, comment.hasPrefix("##") {
+        let text = comment.dropFirst(2)
+        docComments[startLine] = String(text.hasPrefix(" ") ? text.dropFirst() : text)
+      }
+      if keepComments { add(.comment, comment) }
       return
     }
     if c.isASCII, c.isNumber { return scanNumber() }

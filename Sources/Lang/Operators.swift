@@ -62,21 +62,35 @@ enum Ops {
     case (.add, .string(let x), .string(let y)): return .string(x + y)
     case (.add, .list(let x), .list(let y)): return .list(x + y)
     case (.multiply, .string(let s), .number(let n)), (.multiply, .number(let n), .string(let s)):
-      guard let count = exactInt(n), count >= 0, count <= maxRepeat / max(s.utf8.count, 1) else {
+      guard let count = exactInt(n), count >= 0,
+        count <= Limits.maxStringBytes / max(s.utf8.count, 1)
+      else {
         throw .error("cannot repeat a string \(formatNumber(n)) times", range)
       }
       return .string(String(repeating: s, count: count))
-    case (.less, .string(let x), .string(let y)): return .bool(x < y)
-    case (.lessEqual, .string(let x), .string(let y)): return .bool(x <= y)
-    case (.greater, .string(let x), .string(let y)): return .bool(x > y)
-    case (.greaterEqual, .string(let x), .string(let y)): return .bool(x >= y)
+    case (.multiply, .list(let items), .number(let n)), (.multiply, .number(let n), .list(let items)):
+      guard let count = exactInt(n), count >= 0,
+        count <= Limits.maxSequenceLength / max(items.count, 1)
+      else {
+        throw .error("cannot repeat a list \(formatNumber(n)) times", range)
+      }
+      var repeated: [Value] = []
+      repeated.reserveCapacity(items.count * count)
+      for _ in 0..<count { repeated.append(contentsOf: items) }
+      return .list(repeated)
+    case (.less, _, _), (.lessEqual, _, _), (.greater, _, _), (.greaterEqual, _, _):
+      if let before = less(a, b), let after = less(b, a) {
+        switch op {
+        case .less: return .bool(before)
+        case .lessEqual: return .bool(!after)
+        case .greater: return .bool(after)
+        default: return .bool(!before)
+        }
+      }
     default: break
     }
     throw .error("unsupported operands for \(op.symbol): \(a.typeName) and \(b.typeName)", range)
   }
-
-  /// Largest string `*` builds (bytes): a typo like `"-" * 1e12` must not eat memory.
-  static let maxRepeat = 1 << 28
 
   static func unarySlow(_ op: UnaryOperator, _ v: Value, _ range: SourceRange) throws(Unwind)
     -> Value

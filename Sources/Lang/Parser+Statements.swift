@@ -57,13 +57,20 @@ extension Parser {
       if match(.equal) {
         skipNewlines()
         value = try expression()
+        if case .function(var decl) = value?.kind, let range = value?.range {
+          // `let double = fn(x) { … }` takes the doc comment above the `let`.
+          decl.doc = docComment(above: start.start.line)
+          value = Expr(kind: .function(decl), range: range)
+        }
       } else if constant {
         throw error("'let' needs a value: let \(name.text) = …")
       }
       kind = .declaration(constant: constant, name, value)
     case .keyword(.fn) where tokens[current + 1].kind == .identifier:
       advance()
-      kind = .function(try functionRest(named: true, start: start))
+      var decl = try functionRest(named: true, start: start)
+      decl.doc = docComment(above: start.start.line)
+      kind = .function(decl)
     case .keyword(.while):
       advance()
       let condition = try expression()

@@ -15,11 +15,15 @@ final class FunctionCode {
   let selfSlot: Int
   let body: Code
   let doc: String
+  /// The source the function was written in (for grouping docs).
+  let file: String
 
   init(
     name: String, paramNames: [String], slotCount: Int, boxCount: Int,
-    boxedParams: [(slot: Int, box: Int)], selfSlot: Int?, doc: String, body: @escaping Code
+    boxedParams: [(slot: Int, box: Int)], selfSlot: Int?, doc: String, file: String,
+    body: @escaping Code
   ) {
+    self.file = file
     self.selfSlot = selfSlot ?? -1
     self.name = name
     self.paramNames = paramNames

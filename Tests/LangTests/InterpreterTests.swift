@@ -247,7 +247,7 @@ final class ForeignCallable: Callable {
 @Test func builtinMethodsAreDocumented() {
   let (interp, _) = makeInterpreter()
   let list = interp.builtinMethods.filter { $0.typeName == "list" }
-  #expect(list.map(\.name) == ["append", "contains", "filter", "join", "map"])
+  #expect(list.map(\.name).starts(with: ["all", "any", "append", "clear", "contains"]))
   #expect(list.allSatisfy { !$0.doc.isEmpty })
   #expect(list.first { $0.name == "append" }?.isMutating == true)
   #expect(list.first { $0.name == "join" }?.signature == "join(separator = \"\")")
