@@ -25,20 +25,26 @@ let package = Package(
     .systemLibrary(
       name: "CCairo", pkgConfig: "cairo",
       providers: [.apt(["libcairo2-dev", "fonts-dejavu-core"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(
       name: "CMark", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+    .systemLibrary(
+      name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
     // Domain targets.
     .target(name: "Tensors", dependencies: ["COpenBLAS"], exclude: ["README.md"]),
     .target(name: "Imaging", dependencies: ["CPNG"], exclude: ["README.md"]),
+    .target(
+      name: "Datasets", dependencies: ["Tensors", "Imaging", "CZlib"], exclude: ["README.md"],
+      resources: [.copy("../../data/uci-digits")]),
     .target(name: "Plotting", exclude: ["README.md"]),
     .target(
       name: "PlottingCairo", dependencies: ["Plotting", "CCairo", "Imaging"], exclude: ["README.md"]),
     .target(name: "Lang", exclude: ["README.md"]),
     .target(
       name: "Bindings",
-      dependencies: ["Lang", "Tensors", "Plotting", "PlottingCairo"],
+      dependencies: ["Lang", "Tensors", "Plotting", "PlottingCairo", "Datasets"],
       exclude: ["README.md"],
       resources: [.copy("../../stdlib")]),
     .target(
@@ -48,24 +54,32 @@ let package = Package(
     .executableTarget(
       name: "lrnb",
       dependencies: [
-        "Bindings", "Notebook", "Lang",
+        "Bindings", "Notebook", "Lang", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]),
     .executableTarget(
-      name: "lrnb-bench", dependencies: ["Tensors", "COpenBLAS", "Lang"], path: "bench/Sources/lrnb-bench"),
+      name: "lrnb-bench",
+      dependencies: ["Tensors", "COpenBLAS", "Imaging", "Plotting", "PlottingCairo", "Lang"],
+      path: "bench/Sources/lrnb-bench"),
     .target(name: "_TestSupport", path: "Sources/TestSupport", exclude: ["README.md"]),
 
     // Tests.
-    .testTarget(name: "TensorsTests", dependencies: ["Tensors", "_TestSupport"]),
+    .testTarget(
+      name: "TensorsTests", dependencies: ["Tensors", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
+    .testTarget(
+      name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Imaging", "_TestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "PlottingTests", dependencies: ["Plotting", "PlottingCairo", "Imaging", "_TestSupport"],
       exclude: ["Golden"]),
     .testTarget(name: "LangTests", dependencies: ["Lang", "_TestSupport"], exclude: ["Spec"]),
     .testTarget(
-      name: "BindingsTests", dependencies: ["Bindings", "Lang", "Tensors", "Imaging", "_TestSupport"]),
+      name: "BindingsTests",
+      dependencies: ["Bindings", "Lang", "Tensors", "Imaging", "Plotting", "_TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "_TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["lrnb", "_TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["lrnb", "Imaging", "_TestSupport"]),
+    .testTarget(name: "REPLTests", dependencies: ["lrnb", "Lang", "Bindings", "_TestSupport"]),
   ]
 )

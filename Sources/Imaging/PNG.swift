@@ -66,21 +66,37 @@ public enum PNG {
     defer { png_image_free(&image) }
 
     let stride = Int32(width * channels)
-    var size = 0
-    // First call with no buffer asks for the encoded size; the second writes.
-    let sized = pixels.withUnsafeBytes { raw in
-      png_image_write_to_memory(&image, nil, &size, 0, raw.baseAddress, stride, nil)
-    }
-    guard sized != 0, size > 0 else { throw ImagingError.libpng(message(of: &image)) }
+    // One pass into a buffer sized by png.h's worst-case bound (PNG_IMAGE_PNG_SIZE_MAX):
+    // asking libpng for the size first would compress the whole image twice.
+    var size = maxEncodedSize(width: width, height: height, channels: channels)
     var encoded = [UInt8](repeating: 0, count: size)
-    let written = encoded.withUnsafeMutableBytes { out in
+    var written = encoded.withUnsafeMutableBytes { out in
       pixels.withUnsafeBytes { raw in
         png_image_write_to_memory(&image, out.baseAddress, &size, 0, raw.baseAddress, stride, nil)
+      }
+    }
+    if written == 0, size > encoded.count {
+      // The bound was too small for this zlib after all: libpng reported the size it needs.
+      encoded = [UInt8](repeating: 0, count: size)
+      written = encoded.withUnsafeMutableBytes { out in
+        pixels.withUnsafeBytes { raw in
+          png_image_write_to_memory(
+            &image, out.baseAddress, &size, 0, raw.baseAddress, stride, nil)
+        }
       }
     }
     guard written != 0 else { throw ImagingError.libpng(message(of: &image)) }
     encoded.removeSubrange(size...)
     return text.isEmpty ? encoded : try inserting(text, into: encoded)
+  }
+
+  /// png.h's `PNG_IMAGE_PNG_SIZE_MAX` for an image without a colour map: the raw rows
+  /// with their filter bytes, zlib's worst-case growth, IDAT chunk headers every 8 KiB
+  /// (`PNG_ZBUF_SIZE`) and the fixed chunks libpng writes.
+  static func maxEncodedSize(width: Int, height: Int, channels: Int) -> Int {
+    let data = height * (1 + width * channels)
+    let compressed = data + (data + 7) / 8 + (data + 63) / 64 + 11
+    return 8 + 25 + 16 + 44 + 12 + 12 + 12 * (compressed / 8192 + 1) + compressed
   }
 
   /// Decodes PNG bytes into a bitmap of the requested format, converting as needed

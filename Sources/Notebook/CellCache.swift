@@ -11,8 +11,11 @@ public struct CacheKey: Codable, Sendable, Hashable {
   public var options: String
   /// The previous cell's full key (empty for the first cell).
   public var upstream: String
+  /// Every parameter, by name.
   public var parameters: String
+  /// The seed as text (`-` when none).
   public var seed: String
+  /// The lrnb version.
   public var toolVersion: String
   /// SHA-256 over all of the above.
   public var digest: String
@@ -104,6 +107,14 @@ public final class CellCache {
   }
 
   private var manifestURL: URL { directory.appendingPathComponent("manifest.json") }
+
+  /// Where a notebook's cache lives by default: `.lrnb-cache/NAME/` next to the notebook
+  /// (the repository's `.gitignore` already leaves `notebooks/.lrnb-cache/` out).
+  public static func defaultDirectory(forNotebookAt url: URL) -> URL {
+    let name = url.deletingPathExtension().lastPathComponent
+    return url.deletingLastPathComponent().appendingPathComponent(".lrnb-cache", isDirectory: true)
+      .appendingPathComponent(name.isEmpty ? "notebook" : name, isDirectory: true)
+  }
 
   /// Compares `key` with the last run's key for `cell`.
   func status(of cell: Cell, key: CacheKey) -> CacheStatus {

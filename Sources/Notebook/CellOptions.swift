@@ -23,6 +23,7 @@ public struct CellOptions: Sendable, Hashable {
   public var timeout: Double?
   /// Default figure size in inches for plots made in the cell (like Quarto, matplotlib).
   public var figWidth: Double?
+  /// Default figure height in inches.
   public var figHeight: Double?
   /// Alternative text for the cell's figures: one entry per figure, or one for all.
   public var figAlt: [String] = []

@@ -11,7 +11,9 @@
 ///     toc: true
 ///     ---
 public struct FrontMatter: Sendable, Hashable {
+  /// The report's title (also the page title).
   public var title: String?
+  /// A line under the title.
   public var subtitle: String?
   /// Authors in order (a single `author:` gives one).
   public var authors: [String] = []
@@ -38,7 +40,9 @@ public struct FrontMatter: Sendable, Hashable {
 
 /// A notebook parameter: a name, its value, and where it was declared.
 public struct Parameter: Sendable, Hashable {
+  /// The *lr* global it becomes.
   public var name: String
+  /// Its value.
   public var value: ParameterValue
   /// The front-matter line that declares it, or nil when it came from the command line.
   public var line: Int?

@@ -67,10 +67,15 @@ extension HTMLReport {
       }
       items.append(("Parameters", list.joined(separator: ", "), true))
     }
-    let status =
-      run.succeeded
-      ? "all \(run.cells.count) cells ran"
-      : "\(run.failedCells.count) failed, \(run.cells.count { $0.status == .notRun }) not run"
+    let status: String
+    switch (run.succeeded, run.cells.count) {
+    case (true, 0): status = "no cells"
+    case (true, 1): status = "the cell ran"
+    case (true, let n): status = "all \(n) cells ran"
+    case (false, _):
+      status =
+        "\(run.failedCells.count) failed, \(run.cells.count { $0.status == .notRun }) not run"
+    }
     items.insert(("Status", HTML.escape(status), false), at: 2)
     var html = "<footer class=\"report-footer\">\n<dl>\n"
     for item in items {

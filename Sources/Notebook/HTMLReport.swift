@@ -5,8 +5,11 @@ import Lang
 /// A highlighted stretch of a cell's displayed code, as UTF-8 byte offsets, and its token
 /// kind (`keyword`, `number`, `string`, `comment`, `function`, `operator`, `constant`, …).
 public struct CodeHighlight: Sendable, Hashable {
+  /// First UTF-8 offset of the span.
   public var start: Int
+  /// UTF-8 offset just past the span.
   public var end: Int
+  /// The token kind; becomes the CSS class `tok-KIND`.
   public var kind: String
 
   /// Creates a span covering UTF-8 offsets `start..<end`.
@@ -35,7 +38,9 @@ public struct ReportOptions {
 ///
 ///     let html = HTMLReport(run: run).render()
 public struct HTMLReport {
+  /// The run to show.
   public var run: NotebookRun
+  /// How to show it.
   public var options: ReportOptions
 
   /// Creates a report of `run`.

@@ -36,6 +36,7 @@ public struct CellRequest: Sendable, Hashable {
   public var timeout: Double?
   /// Default figure size in inches for plots made in this cell, when the options set one.
   public var figureWidth: Double?
+  /// Default figure height in inches, when the options set one.
   public var figureHeight: Double?
 
   /// Creates a request.

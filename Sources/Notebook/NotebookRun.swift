@@ -5,11 +5,13 @@ import Lang
 /// Everything a report needs from one run: per-cell results in order, the parameters
 /// and seed used, and timing.
 public struct NotebookRun: Sendable {
+  /// The notebook that ran.
   public var notebook: Notebook
   /// One result per cell, in notebook order.
   public var cells: [CellResult]
   /// The parameters the cells saw, overrides applied.
   public var parameters: [Parameter]
+  /// The seed the kernel was given (nil: its own default).
   public var seed: UInt64?
   /// The lrnb version that produced the run (shown in the footer, part of cache keys).
   public var toolVersion: String
@@ -50,7 +52,9 @@ public enum CellStatus: String, Sendable, Hashable {
 
 /// One cell's outcome.
 public struct CellResult: Sendable {
+  /// The cell.
   public var cell: Cell
+  /// Whether it ran, failed, or was skipped.
   public var status: CellStatus
   /// Printed text and displays in the order produced; the last expression's display last.
   public var outputs: [OutputItem]

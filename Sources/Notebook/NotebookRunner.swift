@@ -30,7 +30,9 @@ public struct RunOptions {
 ///     let html = try ReportWriter(run: run).write(to: outputDirectory)
 ///     exit(run.exitStatus)
 public final class NotebookRunner {
+  /// The kernel every cell runs in.
   public let kernel: any Kernel
+  /// How the run behaves.
   public var options: RunOptions
 
   /// Creates a runner over a configured kernel.
@@ -59,10 +61,13 @@ public final class NotebookRunner {
       let progress = CellProgress(
         index: index + 1, total: cells.count, label: cell.options.label,
         location: "\(notebook.name):\(cell.fenceLine)")
-      let key = CacheKey(
-        cell: cell, upstream: upstream, parameters: parameters, seed: seed,
-        toolVersion: options.toolVersion)
-      upstream = key.digest
+      // Keys chain through every cell, cached or not: any cell may change the globals.
+      let key = options.cache.map { _ in
+        CacheKey(
+          cell: cell, upstream: upstream, parameters: parameters, seed: seed,
+          toolVersion: options.toolVersion)
+      }
+      upstream = key?.digest ?? ""
       var cellResult: CellResult
       if stopped {
         cellResult = CellResult(cell: cell, status: .notRun)
@@ -73,7 +78,7 @@ public final class NotebookRunner {
         cellResult = execute(cell)
         if cellResult.stopsRun && !options.keepGoing { stopped = true }
       }
-      if cell.options.cache, let cache = options.cache {
+      if cell.options.cache, let cache = options.cache, let key {
         cellResult.cache = cache.status(of: cell, key: key)
         if cellResult.status == .succeeded { cache.record(cell, key: key) }
       }

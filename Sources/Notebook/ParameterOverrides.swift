@@ -4,15 +4,19 @@ import Yams
 
 /// A parameter override that does not fit the notebook.
 public struct ParameterError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// What is wrong, for the CLI to print.
   public var message: String
   /// Creates an error with a message.
   public init(_ message: String) { self.message = message }
+  /// The message.
   public var description: String { message }
 }
 
 /// One override from the command line or a params file.
 public struct ParameterOverride: Sendable, Hashable {
+  /// The parameter it overrides.
   public var name: String
+  /// The typed value.
   public var value: ParameterValue
   /// The text as written, so a string parameter given `-p tag=3.10` gets "3.10".
   public var text: String?

@@ -6,17 +6,24 @@
 /// Plain YAML scalars follow the YAML 1.2 core schema (`true`/`false`, numbers, `null`);
 /// unlike YAML 1.1, `yes`, `no`, `on` and `off` stay strings. Quoted scalars are strings.
 public enum ParameterValue: Sendable, Hashable {
+  /// `null`, `~` or an empty value.
   case `nil`
+  /// `true` or `false`.
   case bool(Bool)
+  /// Any YAML int or float (*lr* numbers are Float64).
   case number(Double)
+  /// Quoted or plain text.
   case string(String)
+  /// A YAML sequence.
   case list([ParameterValue])
   /// Fields in the order they were written.
   case record([Field])
 
   /// One named field of a record.
   public struct Field: Sendable, Hashable {
+    /// The field name.
     public var name: String
+    /// The field value.
     public var value: ParameterValue
 
     /// Creates a field.

@@ -20,19 +20,21 @@ enum ProseRenderer {
   /// apply everywhere. Each cell stands in as a paragraph holding a random token, and
   /// the rendered blocks are split at those paragraphs.
   static func render(_ notebook: Notebook, ids: inout IDAllocator) -> RenderedProse {
-    let token = "LRNBCELL" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
+    let nonce = UUID().uuidString.replacingOccurrences(of: "-", with: "")
+    let token = "LRNBCELL" + nonce
+    var math = MathExtractor(token: "LRNBMATH" + nonce)
     var markdown = ""
     var cellCount = 0
     for block in notebook.blocks {
       switch block {
-      case .prose(let prose): markdown += prose.text + "\n\n"
+      case .prose(let prose): markdown += math.extract(prose.text) + "\n\n"
       case .cell:
         markdown += "\(token)\(cellCount)\n\n"
         cellCount += 1
       }
     }
     var trial = ids
-    if let rendered = render(markdown, token: token, ids: &trial),
+    if let rendered = render(markdown, token: token, math: math, ids: &trial),
       rendered.segments.count == cellCount + 1
     {
       ids = trial
@@ -44,7 +46,8 @@ enum ProseRenderer {
     for block in notebook.blocks {
       switch block {
       case .prose(let prose):
-        let piece = render(prose.text, token: token, ids: &ids)
+        var own = MathExtractor(token: math.token)
+        let piece = render(own.extract(prose.text), token: token, math: own, ids: &ids)
         result.segments[result.segments.count - 1] += piece?.segments.joined() ?? ""
         result.headings += piece?.headings ?? []
       case .cell: result.segments.append("")
@@ -53,9 +56,9 @@ enum ProseRenderer {
     return result
   }
 
-  private static func render(_ markdown: String, token: String, ids: inout IDAllocator)
-    -> RenderedProse?
-  {
+  private static func render(
+    _ markdown: String, token: String, math: MathExtractor, ids: inout IDAllocator
+  ) -> RenderedProse? {
     guard let document = MarkdownDocument(markdown) else { return nil }
     var result = RenderedProse(segments: [""], headings: [])
     for node in document.topLevelBlocks {
@@ -63,9 +66,9 @@ enum ProseRenderer {
         result.segments.append("")
         continue
       }
-      var html = document.html(node)
+      var html = math.restore(document.html(node))
       if node.type == "heading" {
-        let text = node.plainText
+        let text = math.plain(node.plainText)
         let id = ids.claim(IDAllocator.slug(text))
         let level = node.headingLevel
         result.headings.append(Heading(level: level, text: text, id: id))

@@ -5,11 +5,13 @@ import Lang
 public struct ReportFigure: Sendable, Hashable {
   /// The cell that made it, and its 1-based position among that cell's figures.
   public var cellNumber: Int
+  /// Its 1-based position among the cell's figures.
   public var index: Int
   /// Which of the cell's outputs it is.
   public var outputIndex: Int
   /// `fig-<label or cell number>-<n>.png`, inside `NAME_files/`.
   public var fileName: String
+  /// The encoded picture.
   public var image: Display.Image
   /// `fig-alt` when given, else the image's own alt text, else a generic description.
   public var alt: String

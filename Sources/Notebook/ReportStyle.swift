@@ -56,6 +56,9 @@ enum ReportStyle {
     }
     img { max-width: 100%; height: auto; }
     del { color: var(--muted); }
+    math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", "DejaVu Math TeX Gyre", math; font-size: 1.05em; }
+    math[display="block"] { margin: 1rem 0; overflow-x: auto; overflow-y: hidden; }
+    merror { color: var(--error); }
     main > table, .table-wrap table { border-collapse: collapse; font-size: 0.92rem; font-variant-numeric: tabular-nums; }
     main > table { display: block; overflow-x: auto; }
     th, td { padding: 0.35rem 0.75rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }

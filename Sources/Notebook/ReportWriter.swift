@@ -11,10 +11,27 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
   case markdown
 }
 
+/// Why a report was not written.
+public enum ReportWriterError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// An output file would replace the notebook itself (a run never modifies its source).
+  case wouldOverwriteNotebook(String)
+
+  /// The message for the CLI to print.
+  public var description: String {
+    switch self {
+    case .wouldOverwriteNotebook(let path):
+      "refusing to overwrite the notebook '\(path)' with a report; choose another output directory or name"
+    }
+  }
+}
+
 /// What `ReportWriter.write` produced.
 public struct ReportFiles: Sendable, Hashable {
+  /// `NAME.html`, when written.
   public var html: URL?
+  /// `NAME.json`, when written.
   public var json: URL?
+  /// `NAME.md`, when written.
   public var markdown: URL?
   /// Every figure file written into `NAME_files/`.
   public var figures: [URL] = []
@@ -25,7 +42,9 @@ public struct ReportFiles: Sendable, Hashable {
 ///     let files = try ReportWriter(run: run).write(to: URL(fileURLWithPath: "out"))
 ///     print(files.html?.path ?? "")
 public struct ReportWriter {
+  /// The run to write.
   public var run: NotebookRun
+  /// How the HTML looks.
   public var options: ReportOptions
   /// `NAME` in `NAME.html`, `NAME_files/`, …: the notebook's file name without extension.
   public var baseName: String
@@ -63,24 +82,40 @@ public struct ReportWriter {
     }
     removeStaleFigures(in: figuresDirectory, keeping: Set(figures.map(\.fileName)))
 
+    let source = URL(fileURLWithPath: run.notebook.name).standardizedFileURL.path
+    for format in formats where outputURL(format, in: directory).standardizedFileURL.path == source
+    {
+      throw ReportWriterError.wouldOverwriteNotebook(run.notebook.name)
+    }
     if formats.contains(.json) {
-      let url = directory.appendingPathComponent("\(baseName).json")
+      let url = outputURL(.json, in: directory)
       try AtomicFile.write(run.json(filesDirectory: filesDirectoryName), to: url)
       files.json = url
     }
     if formats.contains(.markdown) {
-      let url = directory.appendingPathComponent("\(baseName).md")
+      let url = outputURL(.markdown, in: directory)
       try AtomicFile.write(run.markdown(filesDirectory: filesDirectoryName), to: url)
       files.markdown = url
     }
     if formats.contains(.html) {
       var options = self.options
       options.filesDirectory = filesDirectoryName
-      let url = directory.appendingPathComponent("\(baseName).html")
+      let url = outputURL(.html, in: directory)
       try AtomicFile.write(HTMLReport(run: run, options: options).render(), to: url)
       files.html = url
     }
     return files
+  }
+
+  /// `NAME.html`, `NAME.json` or `NAME.md` in `directory`.
+  public func outputURL(_ format: ReportFormat, in directory: URL) -> URL {
+    let ext: String
+    switch format {
+    case .html: ext = "html"
+    case .json: ext = "json"
+    case .markdown: ext = "md"
+    }
+    return directory.appendingPathComponent("\(baseName).\(ext)")
   }
 
   private func removeStaleFigures(in directory: URL, keeping current: Set<String>) {

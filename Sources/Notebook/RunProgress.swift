@@ -2,7 +2,9 @@
 
 /// A cell starting or finishing, reported while a notebook runs.
 public enum RunEvent: Sendable {
+  /// A cell is about to run (not sent for cells that do not run).
   case started(CellProgress)
+  /// A cell's outcome, with its wall time when it ran; sent for every cell.
   case finished(CellProgress, CellStatus, Duration?)
 
   /// The line for a log (finished events) or the start of a line a TTY completes later.
@@ -35,6 +37,7 @@ public enum RunEvent: Sendable {
 public struct CellProgress: Sendable, Hashable {
   /// 1-based position and the number of cells.
   public var index: Int
+  /// How many cells the notebook has.
   public var total: Int
   /// The cell's label, if it has one.
   public var label: String?

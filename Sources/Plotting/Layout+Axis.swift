@@ -40,7 +40,11 @@ extension PanelPlanner {
         ? TickLocator.log(lower: spec.lower, upper: spec.upper, target: target)
         : TickLocator.linear(lower: spec.lower, upper: spec.upper, target: target)
       if spec.integerTicks {
-        ticks = ticks.filter { $0.value == $0.value.rounded() }
+        // Matrix rows and columns are whole: keep whole ticks, labelled without the
+        // decimals a finer step gave them ("1", not "1.0").
+        ticks = ticks.filter { $0.value == $0.value.rounded() && abs($0.value) < 1e15 }.map {
+          Tick(value: $0.value, label: $0.major ? String(Int($0.value)) : "", major: $0.major)
+        }
       }
       ticks = ticks.filter { scale.contains($0.value) }
       if target <= 1 || labelsFit(ticks, scale: scale, horizontal: horizontal) { return ticks }

@@ -65,11 +65,10 @@ struct LegendObstacles {
           segments.append((Point(x, layout.plotArea.minY), Point(x, layout.plotArea.maxY)))
         }
       case .text(let string, let x, let y):
-        // Drawn as in `Painter.drawSeries`: start-bottom anchored, 3 px off the point.
+        // Placed as `Painter.drawSeries` draws it.
         if let px = xs.pixel(x), let py = ys.pixel(y) {
-          boxes.append(
-            measuring.measure(string, font: font).bounds(
-              at: Point(px + 3, py - 3), anchor: TextAnchor(.start, .bottom)))
+          let (position, anchor) = s.style.textPlacement(at: Point(px, py))
+          boxes.append(measuring.measure(string, font: font).bounds(at: position, anchor: anchor))
         }
       }
     }

@@ -52,9 +52,9 @@ extension Painter {
         color: style.color == nil ? theme.foreground.withAlpha(0.7) : color)
     case .text(let string, let x, let y):
       guard let px = xs.pixel(x), let py = ys.pixel(y) else { return }
+      let (position, anchor) = style.textPlacement(at: Point(px, py))
       canvas.text(
-        string, at: Point(px + 3, py - 3), font: theme.tickFont, color: color,
-        anchor: TextAnchor(.start, .bottom), rotation: 0)
+        string, at: position, font: theme.tickFont, color: color, anchor: anchor, rotation: 0)
     }
   }
 

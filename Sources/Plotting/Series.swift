@@ -124,6 +124,9 @@ public struct SeriesStyle: Sendable, Hashable {
   public var valueRange: ClosedRange<Double>?
   /// Show a colour bar beside a heatmap or image.
   public var colorbar: Bool
+  /// Centre a text annotation on its point (cell values of a heatmap) instead of placing
+  /// its left end just above and right of it.
+  public var centered = false
 
   /// A style with the given overrides.
   public init(
@@ -142,5 +145,12 @@ public struct SeriesStyle: Sendable, Hashable {
     self.colormap = colormap
     self.valueRange = valueRange
     self.colorbar = colorbar
+  }
+
+  /// Where a text annotation whose data point is at pixel `p` is drawn, and how it is
+  /// anchored there (shared by drawing and legend placement).
+  func textPlacement(at p: Point) -> (Point, TextAnchor) {
+    centered
+      ? (p, TextAnchor(.middle, .middle)) : (Point(p.x + 3, p.y - 3), TextAnchor(.start, .bottom))
   }
 }

@@ -38,12 +38,13 @@ public struct Theme: Sendable, Hashable {
     palette: Color.okabeIto, tickFont: .points(10), labelFont: .points(11),
     titleFont: .points(12, bold: true), figureTitleFont: .points(13, bold: true))
 
-  /// Light text on a dark grey background; black leaves the palette for white.
+  /// The HTML report's dark scheme: its background, text, muted and rule colours (and the
+  /// code-block colour for the legend); black leaves the palette for white.
   public static let dark = Theme(
-    name: "dark", background: Color(hex: 0x1E1E1E), plotBackground: Color(hex: 0x1E1E1E),
-    foreground: Color(hex: 0xE6E6E6), axisColor: Color(hex: 0xB0B0B0),
-    gridColor: Color(hex: 0x3A3A3A), legendBackground: Color(hex: 0x262626, alpha: 0.9),
-    legendBorder: Color(hex: 0x555555),
+    name: "dark", background: Color(hex: 0x0D1117), plotBackground: Color(hex: 0x0D1117),
+    foreground: Color(hex: 0xE6EDF3), axisColor: Color(hex: 0x9198A1),
+    gridColor: Color(hex: 0x30363D), legendBackground: Color(hex: 0x161B22, alpha: 0.9),
+    legendBorder: Color(hex: 0x3D444D),
     palette: [0x56B4E9, 0xE69F00, 0x009E73, 0xD55E00, 0xCC79A7, 0x0072B2, 0xF0E442, 0xFFFFFF].map {
       Color(hex: $0)
     },

@@ -12,6 +12,8 @@ final class CairoCanvas: Canvas {
   let context: OpaquePointer
   /// Font family used for all text (installed by `fonts-dejavu-core`).
   static let fontFamily = "DejaVu Sans"
+  /// Whether long polylines are stroked in pieces (raster surfaces; see `strokeInPieces`).
+  let chunkedStrokes: Bool
   /// Measured texts, since layout asks for the same labels many times.
   private var metricsCache: [MetricsKey: TextMetrics] = [:]
 
@@ -21,8 +23,10 @@ final class CairoCanvas: Canvas {
     var bold: Bool
   }
 
-  init(context: OpaquePointer) {
+  /// A canvas on `context`; `chunkedStrokes` suits raster surfaces, where it is faster.
+  init(context: OpaquePointer, chunkedStrokes: Bool = false) {
     self.context = context
+    self.chunkedStrokes = chunkedStrokes
     // Unhinted metrics keep layout identical at every scale; grey antialiasing avoids
     // colour fringes in saved images.
     let options = cairo_font_options_create()
@@ -57,7 +61,7 @@ final class CairoCanvas: Canvas {
     cairo_set_source_rgba(context, c.red, c.green, c.blue, c.alpha)
   }
 
-  private func trace(_ path: Path) {
+  func trace(_ path: Path) {
     cairo_new_path(context)
     for element in path.elements {
       switch element {
@@ -77,6 +81,12 @@ final class CairoCanvas: Canvas {
     cairo_set_line_cap(context, style.round ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
     cairo_set_line_join(context, style.round ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER)
     let dash = style.dash.filter { $0 > 0 && $0.isFinite }
+    if chunkedStrokes, style.round, path.elements.count > CairoCanvas.chunkThreshold,
+      let polyline = path.polylineElements
+    {
+      strokeInPieces(polyline, color: style.color, dash: dash)
+      return
+    }
     cairo_set_dash(context, dash, Int32(dash.count), 0)
     cairo_stroke(context)
   }

@@ -47,6 +47,12 @@ public func renderPNG(_ figure: Figure) throws -> RenderedImage {
 /// Renders `figure` to straight-alpha RGBA8 pixels (device size: figure size × scale).
 /// - Throws: `RenderError` when Cairo cannot create the surface.
 public func renderBitmap(_ figure: Figure) throws -> Bitmap {
+  try renderBitmap(figure, chunkedStrokes: true)
+}
+
+/// `renderBitmap` with the choice of stroking long lines whole, for tests that check the
+// pieces give the same picture.
+func renderBitmap(_ figure: Figure, chunkedStrokes: Bool) throws -> Bitmap {
   let size = figureDeviceSize(figure)
   guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(size.0), Int32(size.1))
   else { throw RenderError(message: "Cairo could not create a \(size.0)×\(size.1) surface") }
@@ -59,7 +65,7 @@ public func renderBitmap(_ figure: Figure) throws -> Bitmap {
   cairo_scale(
     context, Double(size.0) / figure.layoutSize.width,
     Double(size.1) / figure.layoutSize.height)
-  FigureRenderer.draw(figure, on: CairoCanvas(context: context))
+  FigureRenderer.draw(figure, on: CairoCanvas(context: context, chunkedStrokes: chunkedStrokes))
   try check(cairo_status(context), "drawing")
   cairo_surface_flush(surface)
   guard let data = cairo_image_surface_get_data(surface) else {

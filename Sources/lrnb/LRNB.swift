@@ -1,5 +1,6 @@
 // The lrnb command: subcommands for running notebooks and scripts.
 import ArgumentParser
+import Foundation
 
 @main
 struct LRNB: ParsableCommand {
@@ -15,8 +16,16 @@ struct LRNB: ParsableCommand {
       70 runtime error (a failed cell), 74 I/O error.
       """,
     version: Version.current,
-    subcommands: [RunCommand.self]
+    subcommands: [RunCommand.self, ReplCommand.self]
   )
+
+  /// Plain `lrnb` on a terminal starts the REPL; otherwise it prints the help.
+  func run() throws {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      throw CleanExit.helpRequest(self)
+    }
+    try ReplCommand.parse([]).run()
+  }
 }
 
 /// Exit statuses, following BSD's sysexits where one fits.

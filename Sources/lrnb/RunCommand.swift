@@ -82,7 +82,7 @@ struct RunCommand: ParsableCommand {
 
     let kernel: InterpreterKernel
     do {
-      kernel = try InterpreterKernel()
+      kernel = try makeKernel()
     } catch {
       Terminal.err(renderer.render(error.diagnostics))
       return ExitStatus.runtimeError

@@ -51,8 +51,10 @@ struct BrowserTests {
       const images = [...doc.images];
       const decoded = (await Promise.all(images.map(i => i.decode().then(() => i.naturalWidth > 0, () => false)))).filter(Boolean).length;
       const requests = frame.contentWindow.performance.getEntriesByType('resource').length;
+      const math = [...doc.querySelectorAll('math')];
+      const laidOut = math.filter(m => m.getBoundingClientRect().width > 20).length;
       const out = document.createElement('pre');
-      out.textContent = `RESULT images=${images.length} decoded=${decoded} requests=${requests} cells=${doc.querySelectorAll('section.cell').length} title=${doc.title}`;
+      out.textContent = `RESULT images=${images.length} decoded=${decoded} requests=${requests} cells=${doc.querySelectorAll('section.cell').length} math=${math.length}/${laidOut} title=${doc.title}`;
       document.body.appendChild(out);
     });
     </script></body></html>
@@ -64,7 +66,7 @@ struct BrowserTests {
     #expect(status == 0)
     #expect(
       dom.contains(
-        "RESULT images=1 decoded=1 requests=0 cells=6 title=Low-rank layers under attack"))
+        "RESULT images=1 decoded=1 requests=0 cells=6 math=3/3 title=Low-rank layers under attack"))
   }
 
   @Test func screenshot() throws {

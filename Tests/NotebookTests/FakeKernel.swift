@@ -14,6 +14,12 @@ import Notebook
 ///     syntax MESSAGE      → syntax error at this line
 ///     timeout             → fails the way an interpreter stops a cell past its timeout
 final class FakeKernel: Kernel {
+  /// Encoded once: a debug build takes a while to checksum a 480×240 image.
+  static let chart = TinyPNG.chart(width: 480, height: 240)
+  static let smallChart = TinyPNG.chart(width: 48, height: 24)
+  /// Tests that render thousands of reports use the small chart.
+  var small = false
+
   var globals: [String: String] = [:]
   var seeds: [UInt64] = []
   var requests: [CellRequest] = []
@@ -47,10 +53,12 @@ final class FakeKernel: Kernel {
         }
         value = .table(Display.Table(columns: parts.first ?? [], rows: Array(parts.dropFirst())))
       case "image":
-        let (width, height) = (480, 240)
-        let png = TinyPNG.chart(width: width, height: height)
         sink.emit(
-          .display(.image(Display.Image(data: png, width: width, height: height, alt: argument))))
+          .display(
+            .image(
+              small
+                ? Display.Image(data: Self.smallChart, width: 48, height: 24, alt: argument)
+                : Display.Image(data: Self.chart, width: 480, height: 240, alt: argument))))
       case "set":
         let pieces = argument.split(separator: "=", maxSplits: 1).map {
           $0.trimmingCharacters(in: .whitespaces)

@@ -3,7 +3,7 @@ import Lang
 import Notebook
 
 enum SampleNotebook {
-  static let text = """
+  static let text = #"""
     ---
     title: Low-rank layers under attack
     subtitle: A tour of the report
@@ -15,8 +15,11 @@ enum SampleNotebook {
       tau: 0.1
     ---
 
-    Low-rank layers store $W = U S V^T$ and cost far less to apply. This report shows
-    prose, code, printed output, tables, figures and errors — all in one file.
+    Low-rank layers store $W = U S V^\top$ with $U \in \mathbb{R}^{m \times r}$ and cost far
+    less to apply. This report shows prose, math, code, printed output, tables, figures and
+    errors — all in one file. The spectral regulariser is
+
+    $$R(S) = \beta \left\lVert S S^\top - \frac{\lVert S \rVert_F^2}{r} I \right\rVert_F .$$
 
     # Setup
 
@@ -86,7 +89,7 @@ enum SampleNotebook {
     #| label: summary
     show this cell never runs
     ```
-    """
+    """#
 
   /// Runs the sample with a fake kernel and `--keep-going` off.
   static func run() throws -> NotebookRun {

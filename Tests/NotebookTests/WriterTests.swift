@@ -69,7 +69,7 @@ import _TestSupport
     #expect(outputs[3]["file"] as? String == "sample_files/fig-train-1.png")
     #expect(outputs[3]["caption"] as? String == "Training loss per epoch for the low-rank model.")
     let error = try #require((cells[4]["errors"] as? [[String: Any]])?.first)
-    #expect(error["line"] as? Int == 74 && error["column"] as? Int == 1)
+    #expect(error["line"] as? Int == 77 && error["column"] as? Int == 1)
     #expect(cells[5]["seconds"] is NSNull)
   }
 
@@ -88,11 +88,24 @@ import _TestSupport
       markdown.contains("| epoch | loss | accuracy |\n| --- | --- | --- |\n| 1 | 0.912 | 71.2% |"))
     #expect(
       markdown.contains(
-        "sample.lrnb:74:1: error: undefined variable 'epsilon'\n  74 | fail undefined variable 'epsilon'\n"
+        "sample.lrnb:77:1: error: undefined variable 'epsilon'\n  77 | fail undefined variable 'epsilon'\n"
       ))
     #expect(markdown.contains("*(not run: an earlier cell failed)*"))
     #expect(markdown.contains("```python\n"))
     #expect(!markdown.contains("#| label"))
+  }
+
+  @Test func neverOverwritesTheNotebook() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("notes.md").path
+    let notebook = try NotebookReader.read("```lr\nprint a\n```\n", name: path)
+    let run = NotebookRunner(kernel: FakeKernel()).run(notebook)
+    #expect(throws: ReportWriterError.wouldOverwriteNotebook(path)) {
+      try ReportWriter(run: run).write(to: directory, formats: [.html, .markdown])
+    }
+    #expect(
+      !FileManager.default.fileExists(atPath: directory.appendingPathComponent("notes.html").path))
   }
 
   @Test func atomicWriteReplacesWholeFile() throws {

@@ -4,6 +4,7 @@ import Foundation
 let suites: [String: (Int) throws -> Void] = [
   "matmul": matmulBench,
   "lr": langBench,
+  "plot": plotBench,
 ]
 
 let arguments = CommandLine.arguments.dropFirst()
