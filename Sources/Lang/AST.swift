@@ -106,6 +106,8 @@ indirect enum Pattern {
 struct ParamDecl {
   var name: Name
   var defaultValue: Expr?
+  /// `rest...`: takes every remaining positional argument as a list (last only).
+  var isVariadic = false
 }
 
 /// `{ statements }`; its value is that of its last expression statement.

@@ -181,7 +181,8 @@ extension Compiler {
     let code = FunctionCode(
       name: functionName, paramNames: decl.params.map(\.name.text), slotCount: layout.slotCount,
       boxCount: layout.boxCount, boxedParams: layout.boxedParams, selfSlot: layout.selfSlot,
-      doc: decl.doc, file: decl.range.file, body: block(decl.body))
+      isVariadic: decl.params.last?.isVariadic ?? false, doc: decl.doc, file: decl.range.file,
+      body: block(decl.body))
     let defaults = decl.params.map {
       (has: $0.defaultValue != nil, code: optional($0.defaultValue))
     }

@@ -192,9 +192,17 @@ extension Parser {
         if params.contains(where: { $0.name.text == param.text }) {
           throw error("duplicate parameter '\(param.text)'", at: param.range)
         }
-        var defaultValue: Expr?
-        if match(.equal) { defaultValue = try expression() }
-        params.append(ParamDecl(name: param, defaultValue: defaultValue))
+        if let last = params.last, last.isVariadic {
+          throw error("only the last parameter can collect the rest", at: last.name.range)
+        }
+        if match(.closedRange) {
+          if check(.equal) { throw error("'\(param.text)...' collects arguments and cannot have a default") }
+          params.append(ParamDecl(name: param, defaultValue: nil, isVariadic: true))
+        } else {
+          var defaultValue: Expr?
+          if match(.equal) { defaultValue = try expression() }
+          params.append(ParamDecl(name: param, defaultValue: defaultValue))
+        }
         if !match(.comma) { break }
       }
       _ = try expect(.rightParen, "')' to end the parameter list")

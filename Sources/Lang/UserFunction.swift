@@ -17,13 +17,16 @@ final class FunctionCode {
   let doc: String
   /// The source the function was written in (for grouping docs).
   let file: String
+  /// Whether the last parameter collects the remaining arguments (`rest...`).
+  let isVariadic: Bool
 
   init(
     name: String, paramNames: [String], slotCount: Int, boxCount: Int,
-    boxedParams: [(slot: Int, box: Int)], selfSlot: Int?, doc: String, file: String,
-    body: @escaping Code
+    boxedParams: [(slot: Int, box: Int)], selfSlot: Int?, isVariadic: Bool, doc: String,
+    file: String, body: @escaping Code
   ) {
     self.file = file
+    self.isVariadic = isVariadic
     self.selfSlot = selfSlot ?? -1
     self.name = name
     self.paramNames = paramNames
@@ -53,14 +56,20 @@ final class UserFunction: Callable {
 
   init(code: FunctionCode, name: String, defaults: [Value?], captures: [Box]) {
     self.code = code
-    paramCount = defaults.count
+    // A variadic function's arguments always need binding: no call site's count
+    // matches -1, so none takes the fast path.
+    paramCount = code.isVariadic ? -1 : defaults.count
     slotCount = code.slotCount
     boxCount = code.boxCount
     selfSlot = code.selfSlot
     body = code.body
     self.name = name
     self.defaults = defaults
-    self.parameters = zip(code.paramNames, defaults).map { Parameter($0, default: $1) }
+    var parameters = zip(code.paramNames, defaults).map { Parameter($0, default: $1) }
+    if code.isVariadic, let last = parameters.indices.last {
+      parameters[last] = Parameter(parameters[last].name, variadic: true)
+    }
+    self.parameters = parameters
     captureCount = captures.count
     self.captures = UnsafeMutablePointer<Box>.allocate(capacity: max(captures.count, 1))
     self.captures.initialize(from: captures, count: captures.count)
