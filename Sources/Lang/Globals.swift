@@ -117,6 +117,14 @@ final class Globals {
 
   func existingCell(_ name: String) -> GlobalCell? { cells[name] }
 
+  /// Empties every cell. Compiled code holds the cells it uses, so a global function
+  /// that calls itself (or another that calls it back) is a reference cycle through its
+  /// cell; clearing the cells when the interpreter goes away breaks every such cycle.
+  func clear() {
+    for cell in cells.values { cell.value = nil }
+    retired.values.removeAll()
+  }
+
   /// Names that currently hold a value, sorted.
   var definedNames: [String] {
     cells.values.filter { $0.value != nil }.map(\.name).sorted()

@@ -11,6 +11,8 @@ final class ModuleLoader {
   private var loading: [String] = []
   /// The sources of imported modules, for rendering diagnostics that point into them.
   private(set) var sources: [Source] = []
+  /// Every module's scope, to be cleared with the interpreter's (see `Globals.clear`).
+  private var scopes: [Globals] = []
 
   init(interpreter: Interpreter) { self.interpreter = interpreter }
 
@@ -21,12 +23,7 @@ final class ModuleLoader {
       let cycle = (loading.drop { $0 != key } + [key]).map { URL(fileURLWithPath: $0).lastPathComponent }
       throw .error("import cycle: \(cycle.joined(separator: " imports "))", range)
     }
-    guard let text = try? String(contentsOfFile: key, encoding: .utf8) else {
-      let exists = FileManager.default.fileExists(atPath: key)
-      throw .error(
-        "cannot import \"\(path)\": \(exists ? "not a readable UTF-8 file" : "no such file")",
-        range)
-    }
+    let text = try ModuleLoader.read(key, path, range)
     let source = Source(name: displayName, text: text)
     sources.append(source)
     loading.append(key)
@@ -36,12 +33,41 @@ final class ModuleLoader {
     return module
   }
 
+  /// Breaks the reference cycles of the modules' functions (see `Globals.clear`).
+  func clear() {
+    for scope in scopes { scope.clear() }
+    loaded.removeAll()
+  }
+
+  /// Largest module file read (bytes): modules are source code, and a path such as
+  /// `/dev/zero` must fail rather than be read forever.
+  static let maxModuleBytes = 16 << 20
+
+  /// The text of the module file at `key` (imported as `path`).
+  private static func read(_ key: String, _ path: String, _ range: SourceRange) throws(Unwind)
+    -> String
+  {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: key)
+    guard let attributes else { throw .error("cannot import \"\(path)\": no such file", range) }
+    guard attributes[.type] as? FileAttributeType == .typeRegular else {
+      throw .error("cannot import \"\(path)\": not a regular file", range)
+    }
+    if let size = attributes[.size] as? Int, size > maxModuleBytes {
+      throw .error("cannot import \"\(path)\": larger than \(maxModuleBytes >> 20) MB", range)
+    }
+    guard let text = try? String(contentsOfFile: key, encoding: .utf8) else {
+      throw .error("cannot import \"\(path)\": not a readable UTF-8 file", range)
+    }
+    return text
+  }
+
   /// Parses, resolves and runs a module; its top-level names become the record.
   private func run(_ source: Source, _ site: SourceRange) throws(Unwind) -> Value {
     let (program, syntaxErrors) = Parser.parse(source)
     if !syntaxErrors.isEmpty { throw ModuleLoader.failure(syntaxErrors, site) }
     let names = ModuleLoader.topLevelNames(program)
     let scope = Globals(parent: interpreter.globals, own: Set(names))
+    scopes.append(scope)
     let resolution = Resolver.resolve(program, globals: scope)
     if !resolution.diagnostics.isEmpty { throw ModuleLoader.failure(resolution.diagnostics, site) }
     let script = Compiler(machine: interpreter.machine, resolution: resolution).compile(program)

@@ -24,6 +24,11 @@ public final class Interpreter {
     machine.modules = modules
   }
 
+  deinit {
+    globals.clear()
+    modules.clear()
+  }
+
   /// Defines (or redefines) the global constant `name`: a native, a notebook parameter.
   public func define(_ name: String, _ value: Value) {
     globals.cell(name).define(value, constant: true)

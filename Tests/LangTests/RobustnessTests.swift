@@ -33,7 +33,7 @@ func survive(_ text: String, _ label: String) {
   let source = Source(name: "fuzz.lr", text: text)
   _ = highlight(text)
   let interp = Interpreter(output: CollectingSink())
-  let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+  let lineCount = source.lineCount
   let checked = interp.check(source)
   let watchdog = DispatchWorkItem { [handle = interp.interruptSwitch] in handle.fire() }
   DispatchQueue.global().asyncAfter(deadline: .now() + 0.2, execute: watchdog)
