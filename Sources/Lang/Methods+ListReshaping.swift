@@ -71,7 +71,10 @@ func sortedItems(_ items: [Value], _ args: Arguments) throws -> [Value] {
     ?? items
   let reverse = try args.bool("reverse")
   var order = Array(items.indices)
+  var comparisons = 0
   try order.sort { i, j in
+    comparisons += 1
+    if comparisons % 65_536 == 0 { try args.checkInterrupted() }
     let (a, b) = reverse ? (keys[j], keys[i]) : (keys[i], keys[j])
     if try Ops.lessOrThrow(a, b) { return true }
     if try Ops.lessOrThrow(b, a) { return false }

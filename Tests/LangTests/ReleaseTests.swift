@@ -29,6 +29,9 @@ func onSmallStack(_ body: @escaping @Sendable () -> Void) {
   "var r = {a: []}\nfor i in 0..<100000 { r.a = [r.a] }\nr = 0",
   "var xs = [[]]\nfor i in 0..<100000 { xs[0] = [xs[0]] }",
   "fn f() {\n var x = []\n let g = fn() { x }\n for i in 0..<100000 { x = [x] }\n 0\n}\nf()",
+  "var x = []\nvar y = []\nfor i in 0..<100000 {\n x = [x]\n y = [y]\n}\nassert(x == y)",
+  "var x = []\nfor i in 0..<100000 { x = [x] }\nprint(str(x).count(\"[\"))",
+  "var x = []\nfor i in 0..<100000 { x = [x] }\n[x] < [x]",
 ])
 func deeplyNestedValuesAreReleasedWithoutRecursion(_ program: String) {
   onSmallStack {

@@ -104,3 +104,22 @@ extension String {
     utf8.reduce(14_695_981_039_346_656_037) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
   }
 }
+
+/// The fuzzer's regression cases: inputs that once crashed or leaked, kept so they never
+/// come back (fuzz/README.md).
+let fuzzRegressions: [String] = {
+  let dir = specRoot().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("fuzz/regressions")
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+  return names.filter { $0.hasSuffix(".lr") }.sorted().map { dir.appendingPathComponent($0).path }
+}()
+
+@Test(arguments: fuzzRegressions)
+func fuzzRegressionsSurvive(_ path: String) throws {
+  let text = try String(contentsOfFile: path, encoding: .utf8)
+  survive(text, path)
+}
+
+@Test func fuzzRegressionsExist() {
+  #expect(fuzzRegressions.count >= 5)
+}
