@@ -99,6 +99,18 @@ struct LValue {
       try modifyField(&record, name, range, keys, rest, body)
     case (.index(_, let range), .string):
       throw .error("cannot assign into a string; strings are immutable", range)
+    case (.index(_, let range), .native(let object)):
+      // `t[i] = x` (or `t[i][j] += x`): read the part, update it, store it back through
+      // the object's hook, which returns the updated object.
+      // A final `=` needs no old value (the object may not have one there yet).
+      var part =
+        rest < steps.count ? try Access.index(v, key, range) : (try? Access.index(v, key, range)) ?? .nil
+      try modifyPath(&part, keys, rest, body)
+      guard let updated = try catchingNative(range, { try object.settingIndex(key, to: part) })
+      else {
+        throw .error("\(object.typeName) does not support assigning to an index", range)
+      }
+      v = updated
     case (.index(_, let range), _):
       throw .error("cannot assign to an index of \(withArticle(v.typeName))", range)
     case (.field(let name, let range), _):

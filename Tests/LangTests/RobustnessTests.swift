@@ -123,3 +123,18 @@ func fuzzRegressionsSurvive(_ path: String) throws {
 @Test func fuzzRegressionsExist() {
   #expect(fuzzRegressions.count >= 5)
 }
+
+@Test func framesWithManyLocalsExhaustTheValueStackWithAnError() throws {
+  // 1,100 locals × 1,000 calls is more than the value stack's 2^20 slots.
+  let locals = (0..<1100).map { "  let v\($0) = \($0)" }.joined(separator: "\n")
+  let program = "fn deep(n) {\n\(locals)\n  if n == 0 { 0 } else { deep(n - 1) }\n}\ndeep(999)"
+  let interp = Interpreter(output: CollectingSink())
+  do {
+    _ = try interp.run(Source(name: "locals.lr", text: program))
+    Issue.record("expected a stack overflow")
+  } catch {
+    #expect(
+      error.diagnostics.first?.message
+        == "stack overflow: too many local variables in active calls")
+  }
+}
