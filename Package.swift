@@ -78,7 +78,7 @@ let package = Package(
     .testTarget(
       name: "BindingsTests",
       dependencies: ["Bindings", "Lang", "Tensors", "Imaging", "Plotting", "_TestSupport"]),
-    .testTarget(name: "DocsTests", dependencies: ["Bindings", "Lang", "_TestSupport"]),
+    .testTarget(name: "LibraryTests", dependencies: ["Bindings", "Lang", "_TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "_TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["lrnb", "Imaging", "_TestSupport"]),
     .testTarget(name: "REPLTests", dependencies: ["lrnb", "Lang", "Bindings", "_TestSupport"]),

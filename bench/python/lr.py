@@ -45,4 +45,4 @@ for name, fn in [
 ]:
     wall, cpu = timed_both(fn, repeats)
     emit("lr", name, impl, wall)
-    emit("lr", name, impl + " (thread CPU time)", cpu)
+    emit("lr", f"{name}, thread CPU", impl, cpu)
