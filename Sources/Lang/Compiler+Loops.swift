@@ -52,8 +52,8 @@ extension Compiler {
             i += 1
           }
         case .list(let list):
-          for item in list {
-            overwrite(f.slots + slot, with: item)
+          for i in list.indices {
+            overwrite(f.slots + slot, with: list[i])
             guard try runLoopBody(b, f) else { break }
             if interrupt.isFired { throw machine.interrupted(sequenceRange) }
           }
@@ -105,9 +105,9 @@ func discard(_ value: consuming Value) {
 /// Overwrites `slot` with `value`, skipping the destruction of an old value that holds
 /// no references.
 @inline(__always)
-func overwrite(_ slot: UnsafeMutablePointer<Value>, with value: Value) {
+func overwrite(_ slot: UnsafeMutablePointer<Value>, with value: consuming Value) {
   switch slot.pointee {
-  case .nil, .bool, .number: slot.initialize(to: value)
-  default: Disposal.assign(slot, value)
+  case .nil, .bool, .number: slot.initialize(to: consume value)
+  default: Disposal.assign(slot, consume value)
   }
 }
