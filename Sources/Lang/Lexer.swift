@@ -6,6 +6,9 @@
 struct Lexer {
   let source: Source
   let chars: [Character]
+  /// Where each character starts in the text (and the end), so a token's text is a
+  /// substring copy rather than a string rebuilt character by character.
+  let starts: [String.Index]
   var pos = 0
   var line: Int
   var lineStart = 0
@@ -30,6 +33,7 @@ struct Lexer {
   init(_ source: Source, keepComments: Bool = false) {
     self.source = source
     self.chars = Array(source.text)
+    self.starts = Array(source.text.indices) + [source.text.endIndex]
     self.line = source.firstLine
     self.startLine = source.firstLine
     self.keepComments = keepComments
@@ -82,6 +86,9 @@ struct Lexer {
       end: SourceLocation(line: line, column: column))
   }
 
+  /// The text of the current token so far.
+  var lexeme: String { String(source.text[starts[tokenStart]..<starts[pos]]) }
+
   func peek(_ ahead: Int = 0) -> Character? {
     let i = pos + ahead
     return i < chars.count ? chars[i] : nil
@@ -132,12 +139,11 @@ struct Lexer {
     if c == "#" {
       let startsLine = tokens.last.map { $0.kind == .newline || $0.kind == .comment } ?? true
       while let next = peek(), !Lexer.isNewline(next) { pos += 1 }
-      let comment = String(chars[tokenStart..<pos])
-      if startsLine, comment.hasPrefix("##") {
-        let text = comment.dropFirst(2)
+      if startsLine, tokenStart + 1 < pos, chars[tokenStart + 1] == "#" {
+        let text = lexeme.dropFirst(2)
         docComments[startLine] = String(text.hasPrefix(" ") ? text.dropFirst() : text)
       }
-      if keepComments { add(.comment, comment) }
+      if keepComments { add(.comment, lexeme) }
       return
     }
     if c.isASCII, c.isNumber { return scanNumber() }
