@@ -55,3 +55,18 @@ func examplesRun(_ name: String) throws {
     }
   }
 }
+
+@Test func theLanguageGuidesExamplesRun() throws {
+  let url = repositoryRoot().appendingPathComponent("docs/language.md")
+  let guide = try String(contentsOf: url, encoding: .utf8)
+  let blocks = guide.components(separatedBy: "```lr\n").dropFirst().compactMap {
+    $0.components(separatedBy: "```").first
+  }
+  #expect(blocks.count >= 3)
+  for block in blocks {
+    let interpreter = try libraryInterpreter()
+    #expect(throws: Never.self, "docs/language.md example:\n\(block)") {
+      try interpreter.run(Source(name: "language.md", text: block))
+    }
+  }
+}
