@@ -12,7 +12,8 @@ extension Interpreter {
     register(
       NativeFunction(
         name: "list", params: [Parameter("x", default: .list([]))],
-        doc: "The items of x as a list: a range's numbers, a string's characters, a record's [key, value] pairs, an iterable native's items.\n\n    list(0..<3)"
+        doc:
+          "The items of x as a list: a range's numbers, a string's characters, a record's [key, value] pairs, an iterable native's items.\n\n    list(0..<3)"
       ) { args in
         let x = try args.value("x")
         do throws(Unwind) {
@@ -25,7 +26,8 @@ extension Interpreter {
     register(
       NativeFunction(
         name: "number", params: [Parameter("x")],
-        doc: "x as a number: numbers unchanged, strings read as decimal numbers.\n\n    number(\"2.5e-3\")"
+        doc:
+          "x as a number: numbers unchanged, strings read as decimal numbers.\n\n    number(\"2.5e-3\")"
       ) { args in .number(try readNumber(args)) })
     register(
       NativeFunction(
@@ -44,7 +46,8 @@ extension Interpreter {
     register(
       NativeFunction(
         name: "clock", params: [],
-        doc: "Seconds on a monotonic clock, for timing code: subtract two readings.\n\n    let start = clock()\n    clock() - start"
+        doc:
+          "Seconds on a monotonic clock, for timing code: subtract two readings.\n\n    let start = clock()\n    clock() - start"
       ) { _ in
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)

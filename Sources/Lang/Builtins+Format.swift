@@ -8,7 +8,8 @@ extension Interpreter {
       NativeFunction(
         name: "format",
         params: [
-          Parameter("x"), Parameter("digits", default: .nil), Parameter("width", default: .number(0)),
+          Parameter("x"), Parameter("digits", default: .nil),
+          Parameter("width", default: .number(0)),
           Parameter("align", default: .string("right")), Parameter("sci", default: .bool(false)),
           Parameter("percent", default: .bool(false)),
         ],
@@ -47,14 +48,17 @@ private func formatValue(_ args: Arguments) throws -> String {
     text = x.description
   }
   let width = try args.nonNegativeInt("width")
-  guard width <= Limits.maxStringBytes / 4 else { throw args.bad("width", expected: "a smaller width") }
+  guard width <= Limits.maxStringBytes / 4 else {
+    throw args.bad("width", expected: "a smaller width")
+  }
   let missing = max(0, width - text.count)
   switch try args.string("align") {
   case "right": return String(repeating: " ", count: missing) + text
   case "left": return text + String(repeating: " ", count: missing)
   case "center":
     let left = missing / 2
-    return String(repeating: " ", count: left) + text + String(repeating: " ", count: missing - left)
+    return String(repeating: " ", count: left) + text
+      + String(repeating: " ", count: missing - left)
   default: throw args.bad("align", expected: "\"left\", \"right\" or \"center\"")
   }
 }

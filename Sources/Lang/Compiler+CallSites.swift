@@ -4,8 +4,7 @@
 
 extension Compiler {
   func positionalCall(_ calleeExpr: Expr, _ args: [Compiled], _ range: SourceRange) -> Code {
-    if case .variable(let name) = calleeExpr.kind, case .global(let cell) = variable(name).storage
-    {
+    if case .variable(let name) = calleeExpr.kind, case .global(let cell) = variable(name).storage {
       return globalCall(cell, calleeExpr.range, args, range)
     }
     let callee = expression(calleeExpr)
@@ -26,30 +25,38 @@ extension Compiler {
     case 0:
       return { f throws(Unwind) in
         if let u = cell.function,
-          let v = try guaranteed(u, { fn throws(Unwind) in
-            guard fn.paramCount == 0 else { return nil }
-            let base = try machine.reserve(fn, range)
-            return try machine.enter(fn, base, initialised: 0, range)
-          })
-          { return v }
+          let v = try guaranteed(
+            u,
+            { fn throws(Unwind) in
+              guard fn.paramCount == 0 else { return nil }
+              let base = try machine.reserve(fn, range)
+              return try machine.enter(fn, base, initialised: 0, range)
+            })
+        {
+          return v
+        }
         return try machine.call(try read(), [], range)
       }
     case 1:
       let a = args[0].run
       return { f throws(Unwind) in
         if let u = cell.function,
-          let v = try guaranteed(u, { fn throws(Unwind) in
-            guard fn.paramCount == 1 else { return nil }
-            let base = try machine.reserve(fn, range)
-            do throws(Unwind) {
-              base.initialize(to: try a(f))
-            } catch {
-              machine.release(base, fn, initialised: 0)
-              throw error
-            }
-            return try machine.enter(fn, base, initialised: 1, range)
-          })
-          { return v }
+          let v = try guaranteed(
+            u,
+            { fn throws(Unwind) in
+              guard fn.paramCount == 1 else { return nil }
+              let base = try machine.reserve(fn, range)
+              do throws(Unwind) {
+                base.initialize(to: try a(f))
+              } catch {
+                machine.release(base, fn, initialised: 0)
+                throw error
+              }
+              return try machine.enter(fn, base, initialised: 1, range)
+            })
+        {
+          return v
+        }
         let c = try read()
         return try machine.call(c, [try a(f)], range)
       }
@@ -57,24 +64,28 @@ extension Compiler {
       let (a, b) = (args[0].run, args[1].run)
       return { f throws(Unwind) in
         if let u = cell.function,
-          let v = try guaranteed(u, { fn throws(Unwind) in
-            guard fn.paramCount == 2 else { return nil }
-            let base = try machine.reserve(fn, range)
-            do throws(Unwind) {
-              base.initialize(to: try a(f))
-            } catch {
-              machine.release(base, fn, initialised: 0)
-              throw error
-            }
-            do throws(Unwind) {
-              (base + 1).initialize(to: try b(f))
-            } catch {
-              machine.release(base, fn, initialised: 1)
-              throw error
-            }
-            return try machine.enter(fn, base, initialised: 2, range)
-          })
-          { return v }
+          let v = try guaranteed(
+            u,
+            { fn throws(Unwind) in
+              guard fn.paramCount == 2 else { return nil }
+              let base = try machine.reserve(fn, range)
+              do throws(Unwind) {
+                base.initialize(to: try a(f))
+              } catch {
+                machine.release(base, fn, initialised: 0)
+                throw error
+              }
+              do throws(Unwind) {
+                (base + 1).initialize(to: try b(f))
+              } catch {
+                machine.release(base, fn, initialised: 1)
+                throw error
+              }
+              return try machine.enter(fn, base, initialised: 2, range)
+            })
+        {
+          return v
+        }
         let c = try read()
         let x = try a(f)
         return try machine.call(c, [x, try b(f)], range)

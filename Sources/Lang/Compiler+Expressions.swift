@@ -93,11 +93,13 @@ extension Compiler {
     return { f throws(Unwind) in
       let a = try lower(f)
       let b = try upper(f)
-      guard case .range(let r) = try Ops.makeRange(
-        a.isNil ? .number(0) : a, b.isNil ? .number(0) : b, closed: closed, range)
+      guard
+        case .range(let r) = try Ops.makeRange(
+          a.isNil ? .number(0) : a, b.isNil ? .number(0) : b, closed: closed, range)
       else { return .nil }
       return .range(
-        RangeValue(lower: r.lower, upper: hasUpper ? r.upper : Int.max, isClosed: hasUpper && closed))
+        RangeValue(
+          lower: r.lower, upper: hasUpper ? r.upper : Int.max, isClosed: hasUpper && closed))
     }
   }
 

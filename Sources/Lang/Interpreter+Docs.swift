@@ -52,7 +52,8 @@ extension Interpreter {
       guard case .function(let f)? = globalValue(name) else { continue }
       if let native = f as? NativeFunction {
         let rank = native.group == "builtins" ? 0 : 1
-        ranked.append((rank, DocEntry(name: name, group: native.group, signature: f.signature, doc: f.doc)))
+        ranked.append(
+          (rank, DocEntry(name: name, group: native.group, signature: f.signature, doc: f.doc)))
       } else if let user = f as? UserFunction {
         let group = Interpreter.group(ofFile: user.code.file)
         ranked.append((4, DocEntry(name: name, group: group, signature: f.signature, doc: f.doc)))

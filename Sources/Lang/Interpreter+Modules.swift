@@ -20,7 +20,9 @@ final class ModuleLoader {
     let (key, displayName) = ModuleLoader.locate(path, from: range.file)
     if let module = loaded[key] { return module }
     if loading.contains(key) {
-      let cycle = (loading.drop { $0 != key } + [key]).map { URL(fileURLWithPath: $0).lastPathComponent }
+      let cycle = (loading.drop { $0 != key } + [key]).map {
+        URL(fileURLWithPath: $0).lastPathComponent
+      }
       throw .error("import cycle: \(cycle.joined(separator: " imports "))", range)
     }
     let text = try ModuleLoader.read(key, path, range)
@@ -86,7 +88,9 @@ final class ModuleLoader {
 
   /// A module's syntax errors reported at the import: the first one, the rest as notes.
   private static func failure(_ diagnostics: [Diagnostic], _ site: SourceRange) -> Unwind {
-    guard var first = diagnostics.first else { return .error("internal error: empty failure", site) }
+    guard var first = diagnostics.first else {
+      return .error("internal error: empty failure", site)
+    }
     first.kind = .runtime
     first.notes += diagnostics.dropFirst()
     let fault = RuntimeFault(continuing: first, at: site)

@@ -73,8 +73,9 @@ struct LValue {
         var part = Value.list(Array(items[bounds]))
         try body(&part)
         guard case .list(let replacement) = part else {
-          throw .error("a slice of a list can only be replaced by a list, got "
-            + describeForMessage(part), range)
+          throw .error(
+            "a slice of a list can only be replaced by a list, got "
+              + describeForMessage(part), range)
         }
         v = .nil
         items.replaceSubrange(bounds, with: replacement)
@@ -104,7 +105,8 @@ struct LValue {
       // the object's hook, which returns the updated object.
       // A final `=` needs no old value (the object may not have one there yet).
       var part =
-        rest < steps.count ? try Access.index(v, key, range) : (try? Access.index(v, key, range)) ?? .nil
+        rest < steps.count
+        ? try Access.index(v, key, range) : (try? Access.index(v, key, range)) ?? .nil
       try modifyPath(&part, keys, rest, body)
       guard let updated = try catchingNative(range, { try object.settingIndex(key, to: part) })
       else {

@@ -71,8 +71,7 @@ extension Machine {
   }
 
   /// Calls `fn` with evaluated arguments, exactly as many as it has parameters.
-  func enter(_ fn: UserFunction, _ values: [Value], _ range: SourceRange) throws(Unwind) -> Value
-  {
+  func enter(_ fn: UserFunction, _ values: [Value], _ range: SourceRange) throws(Unwind) -> Value {
     let base = try reserve(fn, range)
     for (i, v) in values.enumerated() { (base + i).initialize(to: v) }
     return try enter(fn, base, initialised: values.count, range)

@@ -38,7 +38,8 @@ extension MethodTables {
         "The position of the first item equal to x, or nil.\n\n    [\"a\", \"b\"].index_of(\"b\")"
       ) { receiver, args in
         let x = try args.value("x")
-        return try items(receiver).firstIndex { Ops.equal($0, x) }.map { .number(Double($0)) } ?? .nil
+        return try items(receiver).firstIndex { Ops.equal($0, x) }.map { .number(Double($0)) }
+          ?? .nil
       },
       reading(
         "find", [Parameter("f")],

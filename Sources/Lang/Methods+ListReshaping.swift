@@ -40,7 +40,8 @@ extension MethodTables {
         return .list(out)
       },
       reading(
-        "unique", [], "The items without repeats, first occurrences in order.\n\n    [1, 2, 1, 3].unique()"
+        "unique", [],
+        "The items without repeats, first occurrences in order.\n\n    [1, 2, 1, 3].unique()"
       ) { receiver, args in
         var out: [Value] = []
         for (i, item) in try items(receiver).enumerated() {
@@ -50,7 +51,8 @@ extension MethodTables {
         return .list(out)
       },
       reading(
-        "take", [Parameter("n")], "The first n items (all of them if fewer).\n\n    [1, 2, 3].take(2)"
+        "take", [Parameter("n")],
+        "The first n items (all of them if fewer).\n\n    [1, 2, 3].take(2)"
       ) { receiver, args in
         .list(Array(try items(receiver).prefix(try args.nonNegativeInt("n"))))
       },
@@ -67,7 +69,8 @@ extension MethodTables {
 
 /// `items` sorted by `key` (when given) and `reverse`, stably, for `sorted` and `sort`.
 func sortedItems(_ items: [Value], _ args: Arguments) throws -> [Value] {
-  let keys = try args.optionalFunction("key").map { f in try items.map { try args.call(f, [$0]) } }
+  let keys =
+    try args.optionalFunction("key").map { f in try items.map { try args.call(f, [$0]) } }
     ?? items
   let reverse = try args.bool("reverse")
   var order = Array(items.indices)

@@ -8,7 +8,9 @@ extension MethodTables {
         "append", [Parameter("x")],
         "Adds x at the end of the list.\n\n    var xs = [1]\n    xs.append(2)"
       ) { receiver, args in
-        guard receiver.appendToList(try args.value("x")) else { throw RuntimeError("append needs a list") }
+        guard receiver.appendToList(try args.value("x")) else {
+          throw RuntimeError("append needs a list")
+        }
         return .nil
       },
       updating(
@@ -33,7 +35,8 @@ extension MethodTables {
           let i = try args.int("index")
           let p = i < 0 ? i + items.count : i
           guard p >= 0, p <= items.count else {
-            throw RuntimeError("index \(i) out of range for insert into a list of length \(items.count)")
+            throw RuntimeError(
+              "index \(i) out of range for insert into a list of length \(items.count)")
           }
           items.insert(x, at: p)
         }

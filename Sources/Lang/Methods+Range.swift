@@ -4,7 +4,8 @@ extension MethodTables {
   func installRangeMethods() {
     for method in [
       reading(
-        "map", [Parameter("f")], "A list of f applied to every number.\n\n    (1...3).map(fn(i) { i * 10 })"
+        "map", [Parameter("f")],
+        "A list of f applied to every number.\n\n    (1...3).map(fn(i) { i * 10 })"
       ) { receiver, args in
         let f = try args.function("f")
         return .list(try numbers(receiver).map { try args.call(f, [.number(Double($0))]) })
@@ -15,10 +16,13 @@ extension MethodTables {
       ) { receiver, args in
         let f = try args.function("f")
         return .list(
-          try numbers(receiver).map { .number(Double($0)) }.filter { try test(args, f, $0, "filter") })
+          try numbers(receiver).map { .number(Double($0)) }.filter {
+            try test(args, f, $0, "filter")
+          })
       },
       reading(
-        "contains", [Parameter("x")], "Whether x is one of the range's numbers.\n\n    (0..<10).contains(3)"
+        "contains", [Parameter("x")],
+        "Whether x is one of the range's numbers.\n\n    (0..<10).contains(3)"
       ) { receiver, args in
         guard case .range(let r) = receiver, case .number(let x) = try args.value("x") else {
           return .bool(false)

@@ -4,10 +4,12 @@
 extension MethodTables {
   func installRecordMethods() {
     for method in [
-      reading("keys", [], "The field names, in order.\n\n    {rank: 8, tau: 0.1}.keys()") { receiver, _ in
+      reading("keys", [], "The field names, in order.\n\n    {rank: 8, tau: 0.1}.keys()") {
+        receiver, _ in
         .list(try fields(receiver).keys.map { .string($0) })
       },
-      reading("values", [], "The field values, in order.\n\n    {rank: 8, tau: 0.1}.values()") { receiver, _ in
+      reading("values", [], "The field values, in order.\n\n    {rank: 8, tau: 0.1}.values()") {
+        receiver, _ in
         .list(try fields(receiver).values)
       },
       reading(
@@ -17,7 +19,8 @@ extension MethodTables {
         return .list(zip(r.keys, r.values).map { .list([.string($0), $1]) })
       },
       reading(
-        "has", [Parameter("key")], "Whether the record has a field named key.\n\n    {rank: 8}.has(\"rank\")"
+        "has", [Parameter("key")],
+        "Whether the record has a field named key.\n\n    {rank: 8}.has(\"rank\")"
       ) { receiver, args in .bool(try fields(receiver)[try args.string("key")] != nil) },
       reading(
         "get", [Parameter("key"), Parameter("default", default: .nil)],
@@ -41,7 +44,8 @@ extension MethodTables {
         let key = try args.string("key")
         guard case .record(var r) = receiver else { throw RuntimeError("expected a record") }
         guard let old = r[key] else {
-          throw RuntimeError(withSuggestion("record has no field '\(key)'", for: key, among: r.keys))
+          throw RuntimeError(
+            withSuggestion("record has no field '\(key)'", for: key, among: r.keys))
         }
         receiver = .nil
         r[key] = nil

@@ -5,7 +5,8 @@ extension MethodTables {
   func installStringMethods() {
     for method in [
       reading(
-        "contains", [Parameter("s")], "Whether s occurs in the string.\n\n    \"low-rank\".contains(\"rank\")"
+        "contains", [Parameter("s")],
+        "Whether s occurs in the string.\n\n    \"low-rank\".contains(\"rank\")"
       ) { receiver, args in
         let needle = try args.string("s")
         return .bool(needle.isEmpty || text(receiver).contains(needle))
@@ -15,7 +16,9 @@ extension MethodTables {
         "The pieces of the string between occurrences of separator.\n\n    \"a,b,c\".split(\",\")"
       ) { receiver, args in
         let separator = try args.string("separator")
-        guard !separator.isEmpty else { throw args.bad("separator", expected: "a non-empty string") }
+        guard !separator.isEmpty else {
+          throw args.bad("separator", expected: "a non-empty string")
+        }
         let pieces = text(receiver).split(separator: separator, omittingEmptySubsequences: false)
         return .list(pieces.map { .string(String($0)) })
       },
@@ -28,7 +31,9 @@ extension MethodTables {
       reading(
         "trim", [], "The string without leading and trailing white space.\n\n    \"  x \".trim()"
       ) { receiver, _ in
-        .string(String(text(receiver).drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
+        .string(
+          String(
+            text(receiver).drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
       },
       reading(
         "starts_with", [Parameter("prefix")],
@@ -65,12 +70,16 @@ extension MethodTables {
       ) { receiver, args in
         let s = try args.string("s")
         guard !s.isEmpty else { throw args.bad("s", expected: "a non-empty string") }
-        return .number(Double(text(receiver).split(separator: s, omittingEmptySubsequences: false).count - 1))
+        return .number(
+          Double(text(receiver).split(separator: s, omittingEmptySubsequences: false).count - 1))
       },
       reading(
         "lines", [], "The lines of the string, without their line breaks.\n\n    \"a\\nb\".lines()"
       ) { receiver, _ in
-        .list(text(receiver).split(omittingEmptySubsequences: false) { $0.isNewline }.map { .string(String($0)) })
+        .list(
+          text(receiver).split(omittingEmptySubsequences: false) { $0.isNewline }.map {
+            .string(String($0))
+          })
       },
       reading("chars", [], "The characters of the string.\n\n    \"abc\".chars()") { receiver, _ in
         .list(text(receiver).map { .string(String($0)) })
@@ -98,7 +107,9 @@ func pad(_ s: String, _ args: Arguments, left: Bool) throws -> String {
   let width = try args.nonNegativeInt("width")
   let fill = try args.string("fill")
   guard fill.count == 1 else { throw args.bad("fill", expected: "one character") }
-  guard width <= Limits.maxStringBytes / 4 else { throw args.bad("width", expected: "a smaller width") }
+  guard width <= Limits.maxStringBytes / 4 else {
+    throw args.bad("width", expected: "a smaller width")
+  }
   let padding = String(repeating: fill, count: max(0, width - s.count))
   return left ? padding + s : s + padding
 }

@@ -35,7 +35,8 @@ extension Ops {
   /// `less` for natives that sort: throws the standard message for incomparable values.
   static func lessOrThrow(_ a: Value, _ b: Value) throws -> Bool {
     guard let result = less(a, b) else {
-      throw RuntimeError("cannot compare \(withArticle(a.typeName)) with \(withArticle(b.typeName))")
+      throw RuntimeError(
+        "cannot compare \(withArticle(a.typeName)) with \(withArticle(b.typeName))")
     }
     return result
   }

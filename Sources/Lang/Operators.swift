@@ -68,7 +68,8 @@ enum Ops {
         throw .error("cannot repeat a string \(formatNumber(n)) times", range)
       }
       return .string(String(repeating: s, count: count))
-    case (.multiply, .list(let items), .number(let n)), (.multiply, .number(let n), .list(let items)):
+    case (.multiply, .list(let items), .number(let n)),
+      (.multiply, .number(let n), .list(let items)):
       guard let count = exactInt(n), count >= 0,
         count <= Limits.maxSequenceLength / max(items.count, 1)
       else {

@@ -156,8 +156,11 @@ extension Parser {
       items.append(try pattern(&seen))
       if !match(.comma) { break }
     }
-    _ = try expect(close, close == .rightParen ? "')' to end the pattern" : "']' to end the pattern")
-    if items.isEmpty { throw error("a pattern needs at least one name", at: range(from: open.range)) }
+    _ = try expect(
+      close, close == .rightParen ? "')' to end the pattern" : "']' to end the pattern")
+    if items.isEmpty {
+      throw error("a pattern needs at least one name", at: range(from: open.range))
+    }
     return .list(items, range(from: open.range))
   }
 
@@ -196,7 +199,9 @@ extension Parser {
           throw error("only the last parameter can collect the rest", at: last.name.range)
         }
         if match(.closedRange) {
-          if check(.equal) { throw error("'\(param.text)...' collects arguments and cannot have a default") }
+          if check(.equal) {
+            throw error("'\(param.text)...' collects arguments and cannot have a default")
+          }
           params.append(ParamDecl(name: param, defaultValue: nil, isVariadic: true))
         } else {
           var defaultValue: Expr?

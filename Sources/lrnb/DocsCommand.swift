@@ -65,7 +65,8 @@ struct DocsCommand: ParsableCommand {
     var out = "\(entry.name) — \(entry.group)\n\n  \(entry.signature)\n\n"
     for paragraph in entry.paragraphs {
       let indent = paragraph.isCode ? "    " : ""
-      out += paragraph.text.split(separator: "\n", omittingEmptySubsequences: false)
+      out +=
+        paragraph.text.split(separator: "\n", omittingEmptySubsequences: false)
         .map { indent + $0 }.joined(separator: "\n") + "\n\n"
     }
     return out

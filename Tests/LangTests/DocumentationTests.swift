@@ -15,7 +15,8 @@ import Testing
 
 @Test(arguments: Interpreter(output: CollectingSink()).documentation.map(\.name))
 func builtinExamplesRun(_ name: String) throws {
-  let entry = try #require(Interpreter(output: CollectingSink()).documentation.first { $0.name == name })
+  let entry = try #require(
+    Interpreter(output: CollectingSink()).documentation.first { $0.name == name })
   for example in entry.runnableExamples {
     let interp = Interpreter(output: CollectingSink())
     #expect(throws: Never.self, "example of \(name): \(example)") {
@@ -27,7 +28,9 @@ func builtinExamplesRun(_ name: String) throws {
 @Test func docEntriesSplitProseFromExamples() {
   let entry = DocEntry(
     name: "f", group: "g", signature: "f(x)",
-    doc: "Does f.\nOn two lines.\n\n    f(1)\n    f(2)\n\nMore prose.\n\n    # not run: needs a file\n    f(3)")
+    doc:
+      "Does f.\nOn two lines.\n\n    f(1)\n    f(2)\n\nMore prose.\n\n    # not run: needs a file\n    f(3)"
+  )
   #expect(entry.summary == "Does f. On two lines.")
   #expect(entry.examples == ["f(1)\nf(2)", "# not run: needs a file\nf(3)"])
   #expect(entry.runnableExamples == ["f(1)\nf(2)"])

@@ -162,11 +162,16 @@ func runtimeMessage(_ interp: Interpreter, _ text: String) -> String? {
 
 @Test func nativeObjectsCanBeIteratedAndAssignedByIndex() throws {
   let (interp, _) = makeInterpreter()
-  #expect(try run(interp, "var t = vec(1, 2)\nt[0] = 5\nt[1] += 10\nt")?.description == "vector(5, 12)")
-  #expect(try run(interp, "let u = vec(1, 2)\nlet w = u\nvar z = u\nz[0] = 9\n[u, z]")?.description == "[vector(1, 2), vector(9, 2)]")
+  #expect(
+    try run(interp, "var t = vec(1, 2)\nt[0] = 5\nt[1] += 10\nt")?.description == "vector(5, 12)")
+  #expect(
+    try run(interp, "let u = vec(1, 2)\nlet w = u\nvar z = u\nz[0] = 9\n[u, z]")?.description
+      == "[vector(1, 2), vector(9, 2)]")
   #expect(try run(interp, "var s = 0\nfor x in vec(1, 2, 3) { s += x }\ns")?.asNumber == 6)
   #expect(try run(interp, "list(vec(4, 5))")?.description == "[4, 5]")
-  #expect(runtimeMessage(interp, "var t = vec(1)\nt[3] = 1") == "vector does not support assigning to an index")
+  #expect(
+    runtimeMessage(interp, "var t = vec(1)\nt[3] = 1")
+      == "vector does not support assigning to an index")
   #expect(runtimeMessage(interp, "let t = vec(1)\nt[0] = 1") == "cannot assign to constant 't'")
   #expect(runtimeMessage(interp, "for x in display { }") == "cannot iterate over a function")
 }

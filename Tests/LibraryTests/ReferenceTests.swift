@@ -19,7 +19,8 @@ let documentedNames: [String] = (try? libraryInterpreter().documentation.map(\.n
   let committed = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
   guard generated != committed else { return }
   let (new, old) = (generated.split(separator: "\n"), committed.split(separator: "\n"))
-  let line = zip(new, old).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+  let line =
+    zip(new, old).enumerated().first { $0.element.0 != $0.element.1 }?.offset
     ?? min(new.count, old.count)
   Issue.record(
     """

@@ -24,7 +24,9 @@ func startupMeasurement() throws {
     $0.hasSuffix(".lr")
   }
   let sources = try files.map {
-    Source(name: "stdlib/\($0)", text: try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8))
+    Source(
+      name: "stdlib/\($0)",
+      text: try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8))
   }
   let interpreter = try libraryInterpreter()
   let stdlib = try best { for source in sources { _ = try interpreter.run(source) } }
