@@ -83,6 +83,7 @@ func datasetFileNatives(_ session: Session) -> [NativeFunction] {
         Writes a record of tensors to a safetensors file (atomically), readable by PyTorch
         and NumPy; `metadata` is a record of strings stored in the header.
 
+            # not run: writes a file
             save_tensors("weights.safetensors", {W: randn([4, 3]), b: zeros([4])})
         """
     ) { args in
@@ -109,6 +110,7 @@ func datasetFileNatives(_ session: Session) -> [NativeFunction] {
         The tensors of a safetensors file as a record (in file order); with `metadata: true`,
         a record {tensors, metadata}.
 
+            # not run: needs a safetensors file
             let w = load_tensors("weights.safetensors")
             w.W.shape
         """
