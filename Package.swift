@@ -68,7 +68,7 @@ let package = Package(
       name: "lrnb-bench",
       dependencies: [
         "Tensors", "NeuralNets", "Attacks", "Datasets", "COpenBLAS", "Imaging", "Plotting",
-        "PlottingCairo",
+        "PlottingCairo", "Lang",
       ],
       path: "bench/Sources/lrnb-bench"),
     .target(name: "_TestSupport", path: "Sources/TestSupport", exclude: ["README.md"]),
@@ -94,6 +94,7 @@ let package = Package(
     .testTarget(
       name: "BindingsTests",
       dependencies: ["Bindings", "Lang", "Tensors", "Imaging", "Plotting", "_TestSupport"]),
+    .testTarget(name: "LibraryTests", dependencies: ["Bindings", "Lang", "_TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "_TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["lrnb", "Imaging", "_TestSupport"]),
     .testTarget(name: "REPLTests", dependencies: ["lrnb", "Lang", "Bindings", "_TestSupport"]),
