@@ -36,6 +36,12 @@ public struct InputNormalization: Sendable, Equatable {
     self.standardDeviation = standardDeviation.scalars
   }
 
+  /// The pixels behind a batch of standardised inputs (batch first): `x · std + mean`.
+  /// - Throws: `AttackError` when the statistics do not fit the size of an input.
+  public func pixels(of x: Tensor) throws -> Tensor {
+    try toPixels(x, features: x.count / Swift.max(x.shape.first ?? 1, 1))
+  }
+
   /// `(x − mean) / std` for a batch whose rows hold `features` values each.
   func toModel(_ x: Tensor, features: Int) throws -> Tensor {
     try apply(x, features: features) { value, m, s in (value - m) / s }

@@ -18,12 +18,12 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
         Parameter("validation", default: .number(0)),
         Parameter("schedule", default: .string("constant")),
         Parameter("seed", default: .nil), Parameter("patience", default: .nil),
-      ],
+      ] + adversarialTrainingParameters,
       doc: """
         Trains `net` in place on `data` (a dataset, [x, y] or {x, y}) with softmax cross-entropy and \
         returns the per-epoch history. `optimizer`: "sgd", "adam" or "adamw"; `schedule`: "constant", \
         "cosine" or "step" (halve every 10 epochs); `validation`: the fraction held out; `patience`: \
-        early stopping; `seed` defaults to one drawn from the notebook's seed.
+        early stopping; `seed` defaults to one drawn from the notebook's seed. \(adversarialTrainingDoc)
 
             let net = mlp([64, 32, 10])
             let d = digits().split(0.8)
@@ -66,6 +66,7 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
       options.seed =
         try args.optional("seed", args.nonNegativeInt).map(UInt64.init) ?? session.random.rng.next()
       options.patience = try args.optional("patience", args.positiveInt)
+      options.adversary = try args.trainingAdversary()
       let total = options.epochs * ((data.count + options.batchSize - 1) / options.batchSize)
       if let report = session.progress {
         options.progress = { p in

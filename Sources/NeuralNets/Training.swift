@@ -72,6 +72,9 @@ extension Sequential {
       train = Subset(data, indices: Array(order[..<cut]))
       held = Subset(data, indices: Array(order[cut...]))
     }
+    if let adversary = options.adversary {
+      train = AdversarialBatches(train, model: self, adversary: adversary, seed: options.seed)
+    }
     guard train.count > 0 else {
       throw NeuralNetError.invalidArgument("fit needs at least one training example")
     }
@@ -91,10 +94,7 @@ extension Sequential {
         let indices = Array(
           order[(step * options.batchSize)..<Swift.min((step + 1) * options.batchSize, train.count)]
         )
-        let (clean, y) = try train.batch(indices)
-        let x =
-          try options.adversary?.trainingInputs(for: self, inputs: clean, labels: y, rng: &rng)
-          ?? clean
+        let (x, y) = try train.batch(indices)
         let result = try trainStep(
           inputs: x, labels: y, optimizer: optimizer, rng: &rng, step: epoch * steps + step + 1)
         lossTotal += result.loss * Double(indices.count)

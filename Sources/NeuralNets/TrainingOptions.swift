@@ -20,10 +20,10 @@ public struct TrainingOptions {
   public var seed: UInt64 = 0
   /// Stop after this many epochs without a better validation (or training) loss.
   public var patience: Int? = nil
-  /// Replaces each batch's inputs before the step (adversarial training); nil: clean.
-  public var adversary: (any TrainingAdversary)? = nil
   /// Called after every step, e.g. to draw a progress bar.
   public var progress: ((TrainingProgress) -> Void)? = nil
+  /// Replaces each batch's inputs before the step (adversarial training); nil: clean.
+  public var adversary: (any TrainingAdversary)? = nil
 
   /// Defaults: 1 epoch, batch 128, SGD with momentum 0.9 at 0.05, no validation.
   public init() {}

@@ -2,6 +2,7 @@
 import Foundation
 
 let suites: [String: (Int) throws -> Void] = [
+  "attacks": attacksBench,
   "matmul": matmulBench,
   "lr": langBench,
   "plot": plotBench,
