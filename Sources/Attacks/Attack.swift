@@ -71,7 +71,8 @@ public struct Attack: Sendable, Equatable, CustomStringConvertible {
       throw AttackError.invalidArgument("steps must be in 1...\(Self.maxSteps), got \(steps)")
     }
     if let stepSize, !(stepSize.isFinite && stepSize >= 0) {
-      throw AttackError.invalidArgument("the step size must be a finite number ≥ 0, got \(stepSize)")
+      throw AttackError.invalidArgument(
+        "the step size must be a finite number ≥ 0, got \(stepSize)")
     }
     guard method != .fgsm || norm == .linf else {
       throw AttackError.invalidArgument(

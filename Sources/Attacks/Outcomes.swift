@@ -23,7 +23,8 @@ struct Outcomes {
     let distributions = labels.shape == [n, classes]
     guard distributions || labels.shape == [n] else {
       throw AttackError.invalidArgument(
-        "labels must be [\(n)] class indices or [\(n), \(classes)] distributions, got \(labels.shape)")
+        "labels must be [\(n)] class indices or [\(n), \(classes)] distributions, got \(labels.shape)"
+      )
     }
     losses.reserveCapacity(n)
     correct.reserveCapacity(n)

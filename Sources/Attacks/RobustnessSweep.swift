@@ -71,7 +71,8 @@ public struct RobustnessSweep {
     _ models: [(name: String, model: Sequential)], on data: any LabeledData,
     normalization: InputNormalization? = nil, progress: ((SweepProgress) -> Void)? = nil
   ) throws -> [SweepRow] {
-    let cells = try attacks.map { attack in try epsilons.map { try attack.with(epsilon: Float($0)) } }
+    let cells = try attacks.map { attack in try epsilons.map { try attack.with(epsilon: Float($0)) }
+    }
     let attackedCells = epsilons.count { $0 > 0 } * attacks.count
     let total = models.count * attackedCells * data.count
     let names = attackNames()

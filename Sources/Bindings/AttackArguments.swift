@@ -38,7 +38,8 @@ extension Arguments {
     guard let entry = attackNames.first(where: { $0.name == key }) else {
       throw bad(
         argument,
-        expected: "attack names from " + attackNames.map { "\"\($0.name)\"" }.joined(separator: ", "))
+        expected: "attack names from "
+          + attackNames.map { "\"\($0.name)\"" }.joined(separator: ", "))
     }
     guard settings else {
       return try attacking { try Attack(entry.method, epsilon: Float(epsilon), norm: entry.norm) }
@@ -72,7 +73,9 @@ extension Arguments {
 
   /// The labelled data `name` with the standardisation its inputs went through, if it is
   /// a normalised dataset (attacks measure ε in pixels, so they undo it).
-  func attackData(_ name: String) throws -> (data: any LabeledData, normalization: InputNormalization?) {
+  func attackData(_ name: String) throws -> (
+    data: any LabeledData, normalization: InputNormalization?
+  ) {
     var normalization: InputNormalization?
     if case .native(let object) = try value(name), let ds = object as? DatasetObject,
       let n = ds.dataset.normalization

@@ -33,7 +33,8 @@ func adversarialGridNative(_ session: Session) -> NativeFunction {
           let net = mlp([64, 32, 10])
           let d = digits()
           adversarial_grid(net, d, "fgsm", eps: 0.2, n: 6)
-      """
+      """,
+    group: "attack"
   ) { args in
     let net = try args.model("net")
     let (data, normalization) = try args.attackData("data")
@@ -48,7 +49,8 @@ func adversarialGridNative(_ session: Session) -> NativeFunction {
     let adversarial = try args.attacking {
       try attack.perturb(net, inputs: x, labels: y, normalization: normalization, seed: seed)
     }
-    let (h, w) = try gridImageShape(args, features: net.inputShape.reduce(1, *), input: net.inputShape)
+    let (h, w) = try gridImageShape(
+      args, features: net.inputShape.reduce(1, *), input: net.inputShape)
     let pixels = try pixelImages(x, normalization, h * w)
     let attacked = try pixelImages(adversarial, normalization, h * w)
     let names = classNames(args)
@@ -56,8 +58,10 @@ func adversarialGridNative(_ session: Session) -> NativeFunction {
       let k = Int(c)
       return names.indices.contains(k) ? names[k] : "\(k)"
     }
-    let (truth, clean, fooled) = (y.scalars, try net.predictClasses(x).scalars,
-      try net.predictClasses(adversarial).scalars)
+    let (truth, clean, fooled) = (
+      y.scalars, try net.predictClasses(x).scalars,
+      try net.predictClasses(adversarial).scalars
+    )
     let delta = zip(pixels, attacked).map { zip($1, $0).map { $0 - $1 } }
     let largest = delta.flatMap { $0 }.map(abs).max() ?? 0
     let bound = attack.norm == .linf && epsilon > 0 ? epsilon : Swift.max(largest, 1e-6)
@@ -112,7 +116,8 @@ private func pixelImages(_ x: Tensor, _ normalization: InputNormalization?, _ si
   let values = pixels.scalars.map(Double.init)
   let n = x.shape.first ?? 0
   guard n * size == values.count else {
-    throw RuntimeError("adversarial_grid: inputs of shape \(x.shape) are not \(n) images of \(size) pixels")
+    throw RuntimeError(
+      "adversarial_grid: inputs of shape \(x.shape) are not \(n) images of \(size) pixels")
   }
   return (0..<n).map { Array(values[($0 * size)..<(($0 + 1) * size)]) }
 }

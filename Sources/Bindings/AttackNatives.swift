@@ -94,7 +94,9 @@ private func perturbNative(
 ) -> NativeFunction {
   NativeFunction(
     name: name,
-    params: [Parameter("net"), Parameter("x"), Parameter("y"), Parameter("eps", default: .number(0.1))]
+    params: [
+      Parameter("net"), Parameter("x"), Parameter("y"), Parameter("eps", default: .number(0.1)),
+    ]
       + settings,
     doc: doc
   ) { args in
@@ -131,9 +133,12 @@ func perturbBatched(_ attack: Attack, _ net: Sequential, _ x: Tensor, _ y: Tenso
 {
   let n = x.shape.first ?? 0
   guard y.shape.first == n else {
-    throw AttackError.invalidArgument("\(n) inputs but labels of shape \(y.shape): one label per input is needed")
+    throw AttackError.invalidArgument(
+      "\(n) inputs but labels of shape \(y.shape): one label per input is needed")
   }
-  guard n > Attack.defaultBatch else { return try attack.perturb(net, inputs: x, labels: y, seed: seed) }
+  guard n > Attack.defaultBatch else {
+    return try attack.perturb(net, inputs: x, labels: y, seed: seed)
+  }
   let parts = try stride(from: 0, to: n, by: Attack.defaultBatch).map { start in
     let rows = start..<Swift.min(start + Attack.defaultBatch, n)
     return try attack.perturb(

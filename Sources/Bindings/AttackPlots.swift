@@ -25,7 +25,8 @@ func plotSweepNative(_ session: Session) -> NativeFunction {
             {model: "low-rank", attack: "fgsm", eps: 0.1, accuracy: 0.3},
           ]
           plot_sweep(rows, title: "FGSM")
-      """
+      """,
+    group: "attack"
   ) { args in
     let metric = try args.string("metric")
     let rows = try sweepPoints(args, metric: metric)
@@ -39,7 +40,8 @@ func plotSweepNative(_ session: Session) -> NativeFunction {
       for (m, model) in models.enumerated() {
         let points = rows.filter { $0.attack == attack && $0.model == model }
         guard !points.isEmpty else { continue }
-        let color = theme.palette.isEmpty ? theme.foreground : theme.palette[m % theme.palette.count]
+        let color =
+          theme.palette.isEmpty ? theme.foreground : theme.palette[m % theme.palette.count]
         let eps = unique(points.map(\.eps)).sorted()
         let groups = eps.map { e in points.filter { $0.eps == e }.map(\.value) }
         let means = groups.map { $0.reduce(0, +) / Double($0.count) }

@@ -30,7 +30,8 @@ func attackSweepNatives(_ session: Session) -> [NativeFunction] {
             let small = mlp([64, 32, 10], lowrank: true, rank: 4)
             let t = sweep({dense: dense, "rank 4": small}, d.test, attacks: ["fgsm", "pgd"], eps: [0, 0.1])
             t |> plot_sweep
-        """
+        """,
+      group: "attack"
     ) { args in
       let models = try sweepModels(args)
       let (data, normalization) = try args.attackData("data")
@@ -52,7 +53,8 @@ func attackSweepNatives(_ session: Session) -> [NativeFunction] {
       var progress: ((SweepProgress) -> Void)?
       if let report = session.progress {
         progress = { p in
-          report(ProgressUpdate(task: "sweep", completed: p.completed, total: p.total, detail: p.model))
+          report(
+            ProgressUpdate(task: "sweep", completed: p.completed, total: p.total, detail: p.model))
         }
       }
       let rows = try args.attacking {

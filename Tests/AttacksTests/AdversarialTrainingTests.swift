@@ -5,7 +5,8 @@ import Tensors
 import Testing
 
 @Suite(.serialized) struct AdversarialTrainingTests {
-  func train(adversary: (any TrainingAdversary)?, data: TensorData) throws -> (Sequential, History) {
+  func train(adversary: (any TrainingAdversary)?, data: TensorData) throws -> (Sequential, History)
+  {
     var rng = RNG(seed: 30)
     let net = try Architectures.mlp([64, 64, 10], using: &rng)
     var options = TrainingOptions()
@@ -20,7 +21,8 @@ import Testing
     let dataset = try Fixtures.digitsSplit().train
     let attack = try Attack.fgsm(epsilon: 0.1)
     let (plain, _) = try train(adversary: nil, data: dataset)
-    let (robust, history) = try train(adversary: try AdversarialTraining(attack: attack), data: dataset)
+    let (robust, history) = try train(
+      adversary: try AdversarialTraining(attack: attack), data: dataset)
     let before = try attack.evaluate(plain, on: test)
     let after = try attack.evaluate(robust, on: test)
     print(

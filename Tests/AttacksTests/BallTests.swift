@@ -33,7 +33,8 @@ import Testing
     let (x, y) = try Fixtures.batch(rows: 20)
     for (name, model) in try Fixtures.models() {
       for attack in try Fixtures.attacks(epsilon: 0) {
-        #expect(try attack.perturb(model, inputs: x, labels: y, seed: 9) == x, "\(attack) on \(name)")
+        #expect(
+          try attack.perturb(model, inputs: x, labels: y, seed: 9) == x, "\(attack) on \(name)")
       }
     }
   }

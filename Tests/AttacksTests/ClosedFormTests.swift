@@ -20,7 +20,9 @@ import Testing
     let (W, B, X) = (w.scalars.map(Double.init), b.scalars.map(Double.init), x.scalars)
     var checked = 0
     for i in 0..<n {
-      let z = (0..<c).map { k in B[k] + (0..<d).reduce(0.0) { $0 + W[k * d + $1] * Double(X[i * d + $1]) } }
+      let z = (0..<c).map { k in
+        B[k] + (0..<d).reduce(0.0) { $0 + W[k * d + $1] * Double(X[i * d + $1]) }
+      }
       let top = z.max() ?? 0
       let e = z.map { Foundation.exp($0 - top) }
       let p = e.map { $0 / e.reduce(0, +) }
@@ -28,7 +30,8 @@ import Testing
         // ∂L/∂x_j = Σ_k W_kj (p_k − [k = y]).
         let g = (0..<c).reduce(0.0) { $0 + W[$1 * d + j] * (p[$1] - ($1 == i % c ? 1 : 0)) }
         guard abs(g) > 1e-6 else { continue }  // a sign this close to 0 is rounding's choice
-        let expected = Swift.min(Swift.max(Double(X[i * d + j]) + Double(epsilon) * (g > 0 ? 1 : -1), 0), 1)
+        let expected = Swift.min(
+          Swift.max(Double(X[i * d + j]) + Double(epsilon) * (g > 0 ? 1 : -1), 0), 1)
         #expect(abs(Double(try adversarial.scalar(at: [i, j])) - expected) < 1e-6)
         checked += 1
       }
@@ -49,7 +52,9 @@ import Testing
     let z = (0..<c).map { k in (0..<d).reduce(0.0) { $0 + W[k * d + $1] * 0.5 } }
     let e = z.map { Foundation.exp($0) }
     let p = e.map { $0 / e.reduce(0, +) }
-    let g = (0..<d).map { j in (0..<c).reduce(0.0) { $0 + W[$1 * d + j] * (p[$1] - ($1 == 2 ? 1 : 0)) } }
+    let g = (0..<d).map { j in
+      (0..<c).reduce(0.0) { $0 + W[$1 * d + j] * (p[$1] - ($1 == 2 ? 1 : 0)) }
+    }
     let length = g.reduce(0) { $0 + $1 * $1 }.squareRoot()
     let expected = g.map { 0.5 + 0.3 * $0 / length }
     #expect(expected.allSatisfy { (0...1).contains($0) })

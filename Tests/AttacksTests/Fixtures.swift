@@ -64,7 +64,8 @@ enum Fixtures {
 
   /// An MLP 64-64-10 trained for 30 epochs on the 1437 training digits, and the 360 others.
   // Attacks only read the model, so sharing it across concurrently running tests is safe.
-  nonisolated(unsafe) static let digits = Result { () throws -> (net: Sequential, test: TensorData) in
+  nonisolated(unsafe) static let digits = Result {
+    () throws -> (net: Sequential, test: TensorData) in
     let (train, test) = try digitsSplit()
     var rng = RNG(seed: 1)
     let net = try Architectures.mlp([64, 64, 10], using: &rng)

@@ -14,7 +14,8 @@ import Testing
     let (x, y) = try Fixtures.batch(rows: 10)
     let attack = try Attack.pgd(epsilon: 0.1, randomStart: false)
     #expect(
-      try attack.perturb(dropped, inputs: x, labels: y) == attack.perturb(plain, inputs: x, labels: y))
+      try attack.perturb(dropped, inputs: x, labels: y)
+        == attack.perturb(plain, inputs: x, labels: y))
   }
 
   @Test func standardisedDataAreAttackedInPixelUnits() throws {
@@ -27,11 +28,14 @@ import Testing
     let onPixels = try Sequential(inputShape: [64], [Dense(weight: w, bias: b)])
     let shiftedBias = try b + (try w.sum(axis: 1) * m)
     let onStandardised = try Sequential(inputShape: [64], [Dense(weight: w * s, bias: shiftedBias)])
-    let scale = try InputNormalization(mean: Tensor(scalar: m), standardDeviation: Tensor(scalar: s))
+    let scale = try InputNormalization(
+      mean: Tensor(scalar: m), standardDeviation: Tensor(scalar: s))
     let (x, y) = try Fixtures.batch(rows: 9)
     let pixels = try x.reshaped([9, 64])
     let standardised = (pixels - m) / s
-    for attack in [try Attack.fgsm(epsilon: 0.1), try .fgm(epsilon: 0.5), try .pgd(epsilon: 0.1, norm: .l2)] {
+    for attack in [
+      try Attack.fgsm(epsilon: 0.1), try .fgm(epsilon: 0.5), try .pgd(epsilon: 0.1, norm: .l2),
+    ] {
       let expected = try attack.perturb(onPixels, inputs: pixels, labels: y, seed: 3)
       let got = try attack.perturb(
         onStandardised, inputs: standardised, labels: y, normalization: scale, seed: 3)
@@ -57,7 +61,9 @@ import Testing
     #expect(throws: AttackError.self) { try Attack.pgd(epsilon: 0.1, stepSize: -1) }
     #expect(throws: AttackError.self) { try Attack(.fgsm, epsilon: 0.1, norm: .l2) }
     #expect(throws: AttackError.self) { try RobustnessSweep(attacks: [], epsilons: [0.1]) }
-    #expect(throws: AttackError.self) { try AdversarialTraining(attack: .fgsm(epsilon: 0.1), fraction: 0) }
+    #expect(throws: AttackError.self) {
+      try AdversarialTraining(attack: .fgsm(epsilon: 0.1), fraction: 0)
+    }
     let model = try Fixtures.models()[0].model
     let (x, _) = try Fixtures.batch(rows: 4)
     #expect(throws: AttackError.self) {
@@ -66,7 +72,9 @@ import Testing
   }
 
   @Test func descriptions() throws {
-    #expect(try Attack.pgd(epsilon: 0.1).description == "PGD-L∞ (ε = 0.1, 10 steps of 0.025, random start)")
+    #expect(
+      try Attack.pgd(epsilon: 0.1).description
+        == "PGD-L∞ (ε = 0.1, 10 steps of 0.025, random start)")
     #expect(try Attack.fgm(epsilon: 0.5).name == "FGM-L2")
     #expect(try Attack.noise(epsilon: 0.1).description == "noise-L∞ (ε = 0.1)")
     #expect(try Attack.pgd(epsilon: 0.3, steps: 20).with(epsilon: 0.1).stepSize == 2.5 * 0.1 / 20)

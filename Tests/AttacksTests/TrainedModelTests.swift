@@ -27,7 +27,8 @@ import Testing
     let noise = try Attack.noise(epsilon: 1, norm: .l2).evaluate(net, on: test, seed: 2)
     let fgm = try Attack.fgm(epsilon: 1, norm: .l2).evaluate(net, on: test)
     let pgd = try Attack.pgd(epsilon: 1, norm: .l2).evaluate(net, on: test, seed: 2)
-    print("UCI digits MLP, L2 ε = 1: noise \(noise.accuracy), FGM \(fgm.accuracy), PGD \(pgd.accuracy)")
+    print(
+      "UCI digits MLP, L2 ε = 1: noise \(noise.accuracy), FGM \(fgm.accuracy), PGD \(pgd.accuracy)")
     #expect(pgd.accuracy <= fgm.accuracy)
     #expect(fgm.accuracy <= noise.accuracy)
   }
@@ -55,7 +56,9 @@ import Testing
       attacks: [.fgsm(epsilon: 0), .pgd(epsilon: 0)], epsilons: [0, 0.05, 0.1])
     let rows = try sweep.run([("trained", net), ("untrained", other)], on: test)
     #expect(rows.count == 2 * 2 * 3)
-    #expect(rows.map(\.model) == Array(repeating: "trained", count: 6) + Array(repeating: "untrained", count: 6))
+    #expect(
+      rows.map(\.model) == Array(repeating: "trained", count: 6)
+        + Array(repeating: "untrained", count: 6))
     #expect(rows.prefix(3).map(\.attack) == ["FGSM", "FGSM", "FGSM"])
     #expect(rows[3].attack == "PGD-L∞")
     #expect(rows.map(\.epsilon).prefix(3) == [0, 0.05, 0.1])

@@ -70,7 +70,8 @@ import Testing
         """)
     #expect(f.title == "digits" && f.columns == 3)
     #expect(f.panels.map(\.title) == ["fgsm", "pgd-l2", "noise"])
-    #expect(f.panels[0].series.compactMap(\.style.label) == ["MLP"] || f.panels[0].series.count == 1)
+    #expect(
+      f.panels[0].series.compactMap(\.style.label) == ["MLP"] || f.panels[0].series.count == 1)
     expectCleanLayout(f)
   }
 
@@ -85,7 +86,9 @@ import Testing
     #expect(f.panels.count == 1)
     let kinds = f.panels[0].series.map { series -> String in
       if case .band = series.data { return "band" }
-      if case .line(_, let y) = series.data { return "line \(y.map { ($0 * 100).rounded() / 100 })" }
+      if case .line(_, let y) = series.data {
+        return "line \(y.map { ($0 * 100).rounded() / 100 })"
+      }
       return "other"
     }
     #expect(kinds == ["band", "line [0.85, 0.4]", "line [0.7, 0.2]"])
@@ -139,8 +142,10 @@ import Testing
           """))
     let attacks = updates.filter { $0.task == "attack" }
     let sweeps = updates.filter { $0.task == "sweep" }
-    #expect(attacks.count == 4 && attacks.last.map { ($0.completed, $0.total) } ?? (0, 0) == (1797, 1797))
-    #expect(sweeps.count == 2 && sweeps.last.map { ($0.completed, $0.total) } ?? (0, 0) == (1797, 1797))
+    #expect(
+      attacks.count == 4 && attacks.last.map { ($0.completed, $0.total) } ?? (0, 0) == (1797, 1797))
+    #expect(
+      sweeps.count == 2 && sweeps.last.map { ($0.completed, $0.total) } ?? (0, 0) == (1797, 1797))
   }
 
   @Test func clearErrors() throws {
@@ -154,7 +159,8 @@ import Testing
     #expect(failure(net + "sweep({}, [x, y])")?.contains("models") == true)
     #expect(failure(net + "sweep(net, [x, y], eps: [])")?.contains("eps") == true)
     #expect(failure(net + "plot_sweep([{model: 1}])")?.contains("sweep table") == true)
-    #expect(failure(net + "fit(net, [x, y], adversarial: \"pgd\", eps: -1)")?.contains("eps") == true)
+    #expect(
+      failure(net + "fit(net, [x, y], adversarial: \"pgd\", eps: -1)")?.contains("eps") == true)
     #expect(failure(net + "adversarial_grid(net, [x, y], n: 6)")?.contains("1 to 5") == true)
     let six = "let net6 = mlp([6, 3])\nlet x6 = rand([5, 6])\n"
     #expect(failure(net + six + "adversarial_grid(net6, [x6, y], n: 2)")?.contains("shape") == true)

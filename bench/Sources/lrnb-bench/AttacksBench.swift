@@ -84,7 +84,9 @@ func attacksBench(repeats: Int) throws {
 /// The model from the cache, or trained now (2 epochs of SGD on Fashion-MNIST) and saved.
 private func trainedAttackModel(_ entry: AttackManifest.Model) throws -> Sequential {
   let url = attacksCache.appendingPathComponent(entry.file)
-  if FileManager.default.fileExists(atPath: url.path) { return try Sequential.load(contentsOf: url) }
+  if FileManager.default.fileExists(atPath: url.path) {
+    return try Sequential.load(contentsOf: url)
+  }
   var rng = RNG(seed: 17)
   let ranks = entry.name.contains("low-rank") ? RankPlan(rank: 0.2) : RankPlan()
   let net = try Architectures.lenet5(ranks: ranks, using: &rng)
