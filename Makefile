@@ -4,7 +4,7 @@ SWIFT ?= swift
 NOTEBOOK ?= notebooks/01-svd-tour.lrnb
 OUT ?= out
 
-.PHONY: deps build run test lint bench clean
+.PHONY: deps build run test lint bench clean docs
 
 deps:
 	@scripts/install-deps
@@ -25,6 +25,10 @@ test: deps
 
 bench:
 	bench/run
+
+# docs/reference.md is generated from the doc strings; a test fails when it is stale.
+docs:
+	$(SWIFT) run lrnb docs --markdown > docs/reference.md
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

@@ -62,7 +62,7 @@ let package = Package(
       exclude: ["README.md"]),
     .executableTarget(
       name: "lrnb-bench",
-      dependencies: ["Tensors", "NeuralNets", "COpenBLAS", "Imaging", "Plotting", "PlottingCairo"],
+      dependencies: ["Tensors", "NeuralNets", "COpenBLAS", "Imaging", "Plotting", "PlottingCairo", "Lang"],
       path: "bench/Sources/lrnb-bench"),
     .target(name: "_TestSupport", path: "Sources/TestSupport", exclude: ["README.md"]),
 
@@ -84,6 +84,7 @@ let package = Package(
     .testTarget(
       name: "BindingsTests",
       dependencies: ["Bindings", "Lang", "Tensors", "Imaging", "Plotting", "_TestSupport"]),
+    .testTarget(name: "LibraryTests", dependencies: ["Bindings", "Lang", "_TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lang", "_TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["lrnb", "Imaging", "_TestSupport"]),
     .testTarget(name: "REPLTests", dependencies: ["lrnb", "Lang", "Bindings", "_TestSupport"]),

@@ -30,6 +30,7 @@ func datasetFileNatives(_ session: Session) -> [NativeFunction] {
         With `targets` (a list of columns) it is a regression dataset. The header row and
         delimiter are detected unless given.
 
+            # not run: needs a CSV file
             let iris = load_csv("iris.csv", label: "species")
         """
     ) { args in
@@ -56,6 +57,7 @@ func datasetFileNatives(_ session: Session) -> [NativeFunction] {
         The array in a NumPy .npy file (gzipped or not) as a tensor; combine arrays into a
         dataset with dataset(x, y).
 
+            # not run: needs .npy files
             let d = dataset(load_npy("x.npy"), load_npy("y.npy"))
         """
     ) { args in .native(TensorObject(try NPY.read(try fileURL(args, "path")))) },
@@ -65,6 +67,7 @@ func datasetFileNatives(_ session: Session) -> [NativeFunction] {
         A dataset from a folder of PNG images, one subfolder per class (named after it).
         Images share one size; grey images give [N, 1, H, W], colour [N, 3, H, W], in [0, 1].
 
+            # not run: needs a folder of PNG images
             let pets = load_images("pets")
         """
     ) { args in
@@ -80,6 +83,7 @@ func datasetFileNatives(_ session: Session) -> [NativeFunction] {
         Writes a record of tensors to a safetensors file (atomically), readable by PyTorch
         and NumPy; `metadata` is a record of strings stored in the header.
 
+            # not run: writes a file
             save_tensors("weights.safetensors", {W: randn([4, 3]), b: zeros([4])})
         """
     ) { args in
@@ -106,6 +110,7 @@ func datasetFileNatives(_ session: Session) -> [NativeFunction] {
         The tensors of a safetensors file as a record (in file order); with `metadata: true`,
         a record {tensors, metadata}.
 
+            # not run: needs a safetensors file
             let w = load_tensors("weights.safetensors")
             w.W.shape
         """

@@ -66,6 +66,7 @@ private func realDatasetNatives(_ session: Session) -> [NativeFunction] {
         MNIST handwritten digits from a folder of IDX files (gzipped or not), or from
         $LRNB_DATA/mnist: shape [N, 1, 28, 28] in [0, 1], classes "0"…"9".
 
+            # not run: needs MNIST's IDX files
             let test = mnist("data/mnist", split: "test")
         """
     ) { args in

@@ -33,6 +33,7 @@ public enum Library {
     for native in natives(session) {
       interpreter.register(native)
     }
+    documentNativeMethods(interpreter)
     try loadStandardLibrary(into: interpreter)
     return (interpreter, session)
   }

@@ -9,6 +9,7 @@ var linearAlgebraNatives: [NativeFunction] { [
       The thin singular value decomposition A = U diag(S) Vt as a record {U, S, Vt}, with the
       singular values S in descending order.
 
+          let A = randn([4, 3])
           let f = svd(A)
           f.U @ diag(f.S) @ f.Vt
       """

@@ -15,6 +15,7 @@ func nnFileNatives() -> [NativeFunction] {
         Writes a model to a safetensors file (tensors named like `layers.0.U`, architecture in the \
         header), readable by Python's safetensors/NumPy. Returns the path.
 
+            # not run: writes a file
             save(net, "lenet.safetensors")
         """
     ) { args in
@@ -27,6 +28,7 @@ func nnFileNatives() -> [NativeFunction] {
       doc: """
         Reads a model written by `save`; it predicts exactly as the saved one did.
 
+            # not run: needs a model file
             let net = load("lenet.safetensors")
         """
     ) { args in

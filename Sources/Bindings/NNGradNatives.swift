@@ -66,6 +66,9 @@ func nnGradNatives() -> [NativeFunction] {
       doc: """
         Like `grad`, but the returned function gives `[f(x), ∂f/∂x]` from one pass.
 
+            let x = randn([8, 3])
+            let y = randn([8, 1])
+            let w0 = zeros([3, 1])
             let (loss, g) = value_and_grad(fn(w) { ((x @ w - y) ** 2).mean() })(w0)
         """
     ) { args in
@@ -85,6 +88,10 @@ func nnGradNatives() -> [NativeFunction] {
         The mean softmax cross-entropy of `logits` [n, classes] against class labels [n] (fused and \
         stable); differentiable inside `grad`.
 
+            let net = mlp([64, 32, 10])
+            let d = digits().split(0.8)
+            let x = d.test.x
+            let y = d.test.y
             cross_entropy(predict(net, x), y)
         """
     ) { args in

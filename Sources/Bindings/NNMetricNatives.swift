@@ -10,7 +10,7 @@ func nnMetricNatives() -> [NativeFunction] {
   [
     NativeFunction(
       name: "parameters", params: [Parameter("net")],
-      doc: "The number of trainable scalars of a model or layer.\n\n    parameters(net)"
+      doc: "The number of trainable scalars of a model or layer.\n\n    let net = mlp([64, 32, 10])\n    parameters(net)"
     ) { args in
       if case .native(let o) = try args.value("net"), let layer = o as? LayerObject {
         return .number(Double(layer.layer.parameterCount))
@@ -20,11 +20,11 @@ func nnMetricNatives() -> [NativeFunction] {
     NativeFunction(
       name: "compression", params: [Parameter("net")],
       doc:
-        "1 − stored/dense parameters: how much smaller the model is than its dense equivalent.\n\n    compression(net)"
+        "1 − stored/dense parameters: how much smaller the model is than its dense equivalent.\n\n    let net = mlp([64, 32, 10])\n    compression(net)"
     ) { args in .number(try args.model("net").compression) },
     NativeFunction(
       name: "flops", params: [Parameter("net")],
-      doc: "Multiply–adds per sample of a forward pass.\n\n    flops(net)"
+      doc: "Multiply–adds per sample of a forward pass.\n\n    let net = mlp([64, 32, 10])\n    flops(net)"
     ) { args in .number(Double(try args.model("net").flopsPerSample)) },
     NativeFunction(
       name: "singular_values", params: [Parameter("layer")],
@@ -32,6 +32,7 @@ func nnMetricNatives() -> [NativeFunction] {
         The singular values of a layer's weight (the flattened kernel of a conv, S of a low-rank \
         layer), largest first.
 
+            let net = mlp([64, 32, 10])
             singular_values(net.layers[0])
         """
     ) { args in
@@ -47,6 +48,7 @@ func nnMetricNatives() -> [NativeFunction] {
         The condition number κ = σ_max/σ_min of a layer's weight, or for a model the product Πκ \
         over its layers (the bound the robustness constraints control).
 
+            let net = mlp([64, 32, 10])
             kappa(net)
         """
     ) { args in
@@ -62,12 +64,12 @@ func nnMetricNatives() -> [NativeFunction] {
     },
     NativeFunction(
       name: "kappas", params: [Parameter("net")],
-      doc: "κ of every layer with weights, in order.\n\n    kappas(net)"
+      doc: "κ of every layer with weights, in order.\n\n    let net = mlp([64, 32, 10])\n    kappas(net)"
     ) { args in .list(try args.model("net").conditionNumbers().map { .number($0) }) },
     NativeFunction(
       name: "layer_table", params: [Parameter("net")],
       doc:
-        "The model's layers as a list of records (index, layer, output, rank, parameters, dense_parameters, flops, kappa).\n\n    layer_table(net)"
+        "The model's layers as a list of records (index, layer, output, rank, parameters, dense_parameters, flops, kappa).\n\n    let net = mlp([64, 32, 10])\n    layer_table(net)"
     ) { args in
       .list(
         try args.model("net").layerReports().map { r in

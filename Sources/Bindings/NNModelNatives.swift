@@ -98,6 +98,7 @@ func nnModelNatives(_ session: Session) -> [NativeFunction] {
         A copy of a trained model whose dense and conv layers are replaced by their rank-`rank` \
         truncated SVD (compress, then fine-tune). The classifier stays dense unless `classifier: true`.
 
+            let net = mlp([64, 32, 10])
             let small = compress(net, rank: 0.2)
         """
     ) { args in

@@ -25,6 +25,10 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
         "cosine" or "step" (halve every 10 epochs); `validation`: the fraction held out; `patience`: \
         early stopping; `seed` defaults to one drawn from the notebook's seed.
 
+            let net = mlp([64, 32, 10])
+            let d = digits().split(0.8)
+            let x = d.test.x
+            let y = d.test.y
             let h = fit(net, [x, y], epochs: 3, lr: 0.05, batch: 128, validation: 0.1)
             h.loss
         """
@@ -78,20 +82,20 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
     NativeFunction(
       name: "evaluate", params: [Parameter("net"), Parameter("data")],
       doc:
-        "The mean cross-entropy loss and accuracy of `net` on `data`, as a record.\n\n    evaluate(net, [x, y]).accuracy"
+        "The mean cross-entropy loss and accuracy of `net` on `data`, as a record.\n\n    let net = mlp([64, 32, 10])\n    let d = digits()\n    evaluate(net, [d.x, d.y]).accuracy"
     ) { args in
       let (loss, accuracy) = try args.model("net").evaluate(try args.labeledData("data"))
       return .record([("loss", .number(loss)), ("accuracy", .number(accuracy))])
     },
     NativeFunction(
       name: "accuracy", params: [Parameter("net"), Parameter("data")],
-      doc: "The fraction of `data` that `net` classifies correctly.\n\n    accuracy(net, test)"
+      doc: "The fraction of `data` that `net` classifies correctly.\n\n    let net = mlp([64, 32, 10])\n    let test = digits().split(0.8).test\n    accuracy(net, test)"
     ) { args in .number(try args.model("net").accuracy(try args.labeledData("data"))) },
     NativeFunction(
       name: "predict",
       params: [Parameter("net"), Parameter("x"), Parameter("classes", default: .bool(false))],
       doc:
-        "The outputs (logits) of `net` for inputs `x` (batch first); with `classes: true`, the predicted classes.\n\n    predict(net, x, classes: true)"
+        "The outputs (logits) of `net` for inputs `x` (batch first); with `classes: true`, the predicted classes.\n\n    let net = mlp([64, 32, 10])\n    let x = digits().x\n    predict(net, x, classes: true)"
     ) { args in
       let net = try args.model("net")
       let x = try args.tensor("x")
@@ -100,7 +104,7 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
     NativeFunction(
       name: "confusion_matrix", params: [Parameter("net"), Parameter("data")],
       doc:
-        "Counts of (true class, predicted class) pairs, as a classes × classes tensor.\n\n    confusion_matrix(net, test)"
+        "Counts of (true class, predicted class) pairs, as a classes × classes tensor.\n\n    let net = mlp([64, 32, 10])\n    let test = digits().split(0.8).test\n    confusion_matrix(net, test)"
     ) { args in .tensor(try args.model("net").confusionMatrix(try args.labeledData("data"))) },
   ]
 }

@@ -37,6 +37,7 @@ func plotHistoryNative(_ session: Session) -> NativeFunction {
       `height`, `dpi`, `theme`, `alt`.
 
           {loss: [0.9, 0.5, 0.3], val_loss: [1.0, 0.7, 0.6]} |> plot_history
+          let history = {loss: [0.9, 0.5, 0.3], acc: [0.6, 0.8, 0.9]}
           history |> plot_history(title: "LeNet5, rank 16", ylog: true)
       """
   ) { args in

@@ -18,6 +18,7 @@ extension PlotKind {
         line).
         """,
       example: """
+        let (epochs, mean_acc, std_acc) = ([1, 2, 3], [0.8, 0.86, 0.9], [0.03, 0.02, 0.01])
         band(epochs, mean_acc, std_acc, label: "rank 16 (5 seeds)", ylabel: "accuracy")
         """,
       methodExample: "fig.band(eps, lower: lo, upper: hi, label: \"90% interval\")",

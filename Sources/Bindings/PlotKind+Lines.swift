@@ -19,6 +19,7 @@ extension PlotKind {
         """,
       example: """
         lineplot(1...10, [1, 4, 9, 16, 25, 36, 49, 64, 81, 100], ylog: true, title: "squares")
+        let (epochs, train, test) = ([1, 2, 3], [0.9, 0.5, 0.3], [1.0, 0.7, 0.6])
         lineplot(epochs, [train, test], labels: ["train", "test"], xlabel: "epoch")
         """,
       methodExample: "fig.line(epochs, loss, panel: 0, label: \"train\", dash: \"dashed\")",

@@ -21,7 +21,7 @@ extension PlotKind {
         \(maxAnnotatedCells) cells).
         """,
       example: """
-        heatmap(layer.S, title: "S of layer 1", cmap: "diverging")
+        heatmap(randn([8, 8]), title: "S of layer 1", cmap: "diverging")
         """,
       methodExample: "fig.heatmap(W, panel: 1, cmap: \"diverging\")",
       build: { args in
@@ -58,7 +58,7 @@ extension PlotKind {
         `colorbar`, `shape`.
         """,
       example: """
-        imshow(x_test[0], shape: [28, 28], title: "label 7")
+        imshow(rand([784]), shape: [28, 28], title: "label 7")
         """,
       methodExample: "fig.imshow(delta, panel: 2, cmap: \"diverging\", colorbar: true)",
       build: { args in

@@ -25,8 +25,9 @@ func imageGridNative(_ session: Session) -> NativeFunction {
       Options: `titles` (one per image), `cols`, `cmap`, `vmin`/`vmax`, `shape`, `title`
       (above the grid), `cell` (pixels per image, 16 to 512), `dpi`, `theme`, `alt`.
 
-          image_grid(x_test[0..<16], shape: [28, 28], titles: y_test[0..<16].tolist(), cols: 8)
-          image_grid(x_adv - x, shape: [28, 28], cmap: "diverging", title: "FGSM perturbations")
+          let x = rand([16, 784])
+          image_grid(x, shape: [28, 28], titles: range(16), cols: 8)
+          image_grid(x - rand([16, 784]), shape: [28, 28], cmap: "diverging", title: "differences")
       """
   ) { args in
     let shape = try imageShape(args)

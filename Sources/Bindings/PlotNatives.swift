@@ -51,6 +51,8 @@ private func figureNative(_ session: Session) -> NativeFunction {
       and label the ticks only on the outer panels. Figure options: `width`/`height` (by
       default growing with the grid), `dpi`, `theme`, `alt`.
 
+          let (epochs, train_acc) = ([1, 2, 3], [0.7, 0.85, 0.9])
+          let (eps, pgd_acc) = ([0, 0.1, 0.2], [0.9, 0.5, 0.2])
           let fig = figure(rows: 1, cols: 2, title: "rank 16", sharey: true)
           fig.line(epochs, train_acc, panel: 0, label: "train")
           fig.line(eps, pgd_acc, panel: 1, label: "PGD").hline(0.1, panel: 1, label: "chance")
@@ -92,7 +94,8 @@ private var savefigNative: NativeFunction {
       Writes figure `fig` to `path`: a PNG (with the alt text stored inside) or an SVG,
       chosen by the extension. The file is replaced atomically, never left half-written.
 
-          savefig(lineplot(losses), "loss.png")
+          # not run: writes a file
+          savefig(lineplot([0.9, 0.5, 0.3]), "loss.png")
       """
   ) { args in
     let box = try args.native("fig", as: FigureObject.self, expected: "a figure")

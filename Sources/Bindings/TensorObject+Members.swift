@@ -69,24 +69,24 @@ private var tensorMethods: [TensorMethod] {
     "sum", "The sum of all elements, or along `axis`.\n\n    ones([2, 3]).sum(axis: 0)",
     all: { $0.sum() }, along: { try $0.sum(axis: $1) }),
   reduction(
-    "mean", "The mean of all elements, or along `axis`.\n\n    t.mean()",
+    "mean", "The mean of all elements, or along `axis`.\n\n    tensor([[1, 2], [3, 4]]).mean()",
     all: { $0.mean() }, along: { try $0.mean(axis: $1) }),
   reduction(
-    "max", "The largest element, or the largest along `axis`.\n\n    t.max()",
+    "max", "The largest element, or the largest along `axis`.\n\n    tensor([[1, 5], [3, 4]]).max(axis: 0)",
     all: { try $0.max() }, along: { try $0.max(axis: $1) }),
   reduction(
-    "min", "The smallest element, or the smallest along `axis`.\n\n    t.min()",
+    "min", "The smallest element, or the smallest along `axis`.\n\n    tensor([3, 1, 2]).min()",
     all: { try $0.min() }, along: { try $0.min(axis: $1) }),
   reduction(
-    "argmax", "The flat index of the largest element, or indices along `axis`.\n\n    t.argmax(axis: 1)",
+    "argmax", "The flat index of the largest element, or indices along `axis`.\n\n    tensor([[1, 5], [3, 2]]).argmax(axis: 1)",
     all: { Float(try $0.argmax()) }, along: { try $0.argmax(axis: $1) }),
   TensorMethod(
     name: "rows", params: [Parameter("range")],
-    doc: "Rows `range` of a matrix (a range like `0..<r`).\n\n    A.rows(0..<2)"
+    doc: "Rows `range` of a matrix (a range like `0..<r`).\n\n    eye(3).rows(0..<2)"
   ) { t, args in .tensor(try t.rows(try clampedRange(args, "range", t.shape.first ?? 0))) },
   TensorMethod(
     name: "cols", params: [Parameter("range")],
-    doc: "Columns `range` of a matrix (a range like `0..<r`).\n\n    U.cols(0..<r)"
+    doc: "Columns `range` of a matrix (a range like `0..<r`).\n\n    eye(3).cols(1..<3)"
   ) { t, args in
     guard t.rank == 2 else { throw RuntimeError("cols needs a matrix, got shape \(t.shape)") }
     return .tensor(try t.columns(try clampedRange(args, "range", t.shape[1])))

@@ -26,6 +26,9 @@ extension Stmt {
     case .declaration(let constant, let name, let value):
       line(&out, indent, "\(constant ? "Let" : "Var") \(name.text)", range)
       value?.dump(into: &out, indent: next)
+    case .destructure(let constant, let pattern, let value):
+      line(&out, indent, "\(constant ? "Let" : "Var") \(pattern.text)", range)
+      value.dump(into: &out, indent: next)
     case .function(let decl): decl.dump(into: &out, indent: indent)
     case .assign(let target, let op, let value):
       line(&out, indent, "Assign \(op?.rawValue ?? "=")", range)
@@ -35,8 +38,8 @@ extension Stmt {
       line(&out, indent, "While", range)
       condition.dump(into: &out, indent: next)
       body.dump(into: &out, indent: next)
-    case .forLoop(let name, let sequence, let body):
-      line(&out, indent, "For \(name.text)", range)
+    case .forLoop(let pattern, let sequence, let body):
+      line(&out, indent, "For \(pattern.text)", range)
       sequence.dump(into: &out, indent: next)
       body.dump(into: &out, indent: next)
     case .breakLoop: line(&out, indent, "Break", range)
@@ -106,6 +109,11 @@ extension Expr {
       line(&out, indent, "Range \(closed ? "..." : "..<")", range)
       l.dump(into: &out, indent: next)
       r.dump(into: &out, indent: next)
+    case .slice(let l, let r, let closed):
+      line(&out, indent, "Slice \(closed ? "..." : "..<")", range)
+      l?.dump(into: &out, indent: next)
+      r?.dump(into: &out, indent: next)
+    case .importModule(let path): line(&out, indent, "Import \(quoteString(path))", range)
     case .call(let callee, let args):
       line(&out, indent, "Call", range)
       callee.dump(into: &out, indent: next)
@@ -139,6 +147,17 @@ extension Expr {
       } else {
         arg.value.dump(into: &out, indent: indent)
       }
+    }
+  }
+}
+
+extension Pattern {
+  /// The pattern as written: `x`, `_`, `(a, (b, c))`.
+  var text: String {
+    switch self {
+    case .name(let name): return name.text
+    case .ignore: return "_"
+    case .list(let items, _): return "(" + items.map(\.text).joined(separator: ", ") + ")"
     }
   }
 }

@@ -33,6 +33,10 @@ indirect enum ExprKind {
   case binary(BinaryOp, Expr, Expr)
   case logical(LogicalOp, Expr, Expr)
   case range(Expr, Expr, closed: Bool)
+  /// A range with a missing bound, allowed only as an index: `xs[2...]`, `xs[..<3]`.
+  case slice(Expr?, Expr?, closed: Bool)
+  /// `import "path.lr"`: the module's top-level names as a record.
+  case importModule(String)
   case call(Expr, [Argument])
   /// `object.name(args)`: kept apart from field access plus call so mutating list
   /// methods (`xs.append(4)`) can update the variable in place.
@@ -71,11 +75,39 @@ struct FunctionDecl {
   var range: SourceRange
   /// Unique id of the function, keying its resolution (slots, captures).
   var id: Int
+  /// The `##` doc comment right above the declaration, or "".
+  var doc = ""
+}
+
+/// What `let`, `var`, `for` and destructuring assignments bind: a name, `_` (ignored),
+/// or a list of patterns matched against a list's items, `(loss, grads)`.
+indirect enum Pattern {
+  case name(Name)
+  case ignore(SourceRange)
+  case list([Pattern], SourceRange)
+
+  var range: SourceRange {
+    switch self {
+    case .name(let name): return name.range
+    case .ignore(let range), .list(_, let range): return range
+    }
+  }
+
+  /// The names bound, in order.
+  var names: [Name] {
+    switch self {
+    case .name(let name): return [name]
+    case .ignore: return []
+    case .list(let items, _): return items.flatMap(\.names)
+    }
+  }
 }
 
 struct ParamDecl {
   var name: Name
   var defaultValue: Expr?
+  /// `rest...`: takes every remaining positional argument as a list (last only).
+  var isVariadic = false
 }
 
 /// `{ statements }`; its value is that of its last expression statement.
@@ -107,11 +139,13 @@ enum StmtKind {
   case expression(Expr, suppressed: Bool)
   /// `let name = value` or `var name = value` (`var name` alone starts as nil).
   case declaration(constant: Bool, Name, Expr?)
+  /// `let (a, b) = value`: the items of a list bound to several names.
+  case destructure(constant: Bool, Pattern, Expr)
   case function(FunctionDecl)
   /// `target = value` or `target op= value`.
   case assign(Expr, AssignOp?, Expr)
   case whileLoop(Expr, Block)
-  case forLoop(Name, Expr, Block)
+  case forLoop(Pattern, Expr, Block)
   case breakLoop
   case continueLoop
   case returnValue(Expr?)

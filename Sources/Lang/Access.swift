@@ -50,14 +50,27 @@ enum Access {
     return p
   }
 
+  /// The positions a range selects in a sequence of `count` items: negative bounds
+  /// count from the end (`xs[-2...]`), an upper bound of `Int.max` means "to the end"
+  /// (`xs[2...]`), and the result must lie inside the sequence.
   static func slice(_ r: RangeValue, count: Int, _ what: String, _ range: SourceRange)
     throws(Unwind) -> Range<Int>
   {
-    guard r.lower >= 0, r.lower <= r.end, r.end <= count else {
-      let text = Value.range(r).description
-      throw .error("range \(text) out of bounds for \(what) of length \(count)", range)
+    let lower = r.lower < 0 ? r.lower + count : r.lower
+    var end = count
+    if r.upper != Int.max {
+      let upper = r.upper < 0 ? r.upper + count : r.upper
+      end = r.isClosed ? upper + 1 : upper
     }
-    return r.lower..<r.end
+    guard lower >= 0, lower <= end, end <= count else {
+      throw .error("range \(describeRange(r)) out of bounds for \(what) of length \(count)", range)
+    }
+    return lower..<end
+  }
+
+  /// A range as written, with an open upper bound shown as `a...`.
+  static func describeRange(_ r: RangeValue) -> String {
+    r.upper == Int.max ? "\(r.lower)..." : Value.range(r).description
   }
 
   /// `object.name`: a record field, a native member, or a method bound to the value.

@@ -140,10 +140,30 @@ public struct Arguments {
     return try get(name)
   }
 
-  /// Calls the *lr* function `f` with positional `arguments`, e.g. from `map`.
-  /// An *lr* error inside `f` is rethrown as a `Diagnostic` and reaches the user as is.
-  public func call(_ f: Value, _ arguments: [Value]) throws -> Value {
-    try machine.callFromSwift(f, arguments)
+  /// Calls the *lr* function `f` with positional `arguments` (and `named` ones), e.g.
+  /// from `map`, or from a native like `grad` that runs an *lr* function on tracked
+  /// values. An *lr* error inside `f` is rethrown as a `Diagnostic` and reaches the
+  /// user as is, with its *lr* call stack.
+  public func call(_ f: Value, _ arguments: [Value], named: [(String, Value)] = []) throws
+    -> Value
+  {
+    try machine.callFromSwift(f, arguments, named: named)
+  }
+
+  /// Throws "interrupted" when Ctrl-C or a timeout asked the running code to stop. A
+  /// native looping over many items without calling back into *lr* checks it now and
+  /// then, so it stays interruptible.
+  public func checkInterrupted() throws {
+    if machine.interruptSwitch.isFired {
+      machine.interruptSwitch.reset()
+      throw RuntimeError("interrupted")
+    }
+  }
+
+  /// The function `name`, or nil when the argument is nil (an optional callback).
+  public func optionalFunction(_ name: String) throws -> Value? {
+    if case .nil = try value(name) { return nil }
+    return try function(name)
   }
 }
 

@@ -60,18 +60,48 @@ public final class NativeFunction: Callable {
   public let name: String
   /// The parameters arguments are bound to.
   public let parameters: [Parameter]
-  /// What the function does.
+  /// What the function does: a summary, then examples indented by four spaces.
   public let doc: String
+  /// The section `lrnb docs` lists it under, e.g. "math" or "tensor".
+  public let group: String
   let body: (Arguments) throws -> Value
 
   /// A native named `name` with parameters `params`, documentation `doc`, and `body`.
+  /// `group` names its docs section; by default it comes from the file that defines
+  /// the native (`MathNatives.swift` → "math", `LinearAlgebraNatives.swift` →
+  /// "linear algebra").
   public init(
-    name: String, params: [Parameter], doc: String,
-    body: @escaping (Arguments) throws -> Value
+    name: String, params: [Parameter], doc: String, group: String? = nil,
+    fileID: String = #fileID, body: @escaping (Arguments) throws -> Value
   ) {
     self.name = name
     self.parameters = params
     self.doc = doc
+    self.group = group ?? NativeFunction.group(fromFile: fileID)
     self.body = body
+  }
+
+  /// "Bindings/LinearAlgebraNatives+Solve.swift" → "linear algebra".
+  static func group(fromFile fileID: String) -> String {
+    var stem = Substring(fileID.split(separator: "/").last ?? "")
+    if let plus = stem.firstIndex(of: "+") { stem = stem[..<plus] }
+    if stem.hasSuffix(".swift") { stem = stem.dropLast(6) }
+    for suffix in ["Natives", "Builtins", "Object", "Bindings"] where stem.hasSuffix(suffix) {
+      stem = stem.dropLast(suffix.count)
+    }
+    guard !stem.isEmpty else { return "builtins" }
+    var words: [String] = []
+    var word = ""
+    var previous: Character = " "
+    for ch in stem {
+      if ch.isUppercase, !word.isEmpty, previous.isLowercase {
+        words.append(word)
+        word = ""
+      }
+      word.append(ch)
+      previous = ch
+    }
+    words.append(word)
+    return words.map { $0.lowercased() }.joined(separator: " ")
   }
 }

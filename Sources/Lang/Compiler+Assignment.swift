@@ -2,28 +2,31 @@
 // `grid[i][j] += 1`, all in place.
 
 extension Compiler {
-  func assignment(_ target: Expr, _ op: AssignOp?, _ value: @escaping Code, _ range: SourceRange)
+  func assignment(_ target: Expr, _ op: AssignOp?, _ valueExpr: Expr, _ range: SourceRange)
     -> Code
   {
+    let value = expression(valueExpr)
+    if case .list = target.kind {
+      let store = placeStore(target)
+      return { f throws(Unwind) in
+        try store(f, try value(f))
+        return .nil
+      }
+    }
     if case .variable(let name) = target.kind, case .local(let slot) = variable(name).storage,
       !variable(name).constant
     {
       guard let op else {
         return { f throws(Unwind) in
-          f.slots[slot] = try value(f)
+          Disposal.assign(f.slots + slot, try value(f))
           return .nil
         }
       }
-      let binary = op.binary
-      return { f throws(Unwind) in
-        let v = try value(f)
-        let old = f.slots[slot]
-        if case .number(let a) = old, case .number(let b) = v, let r = Ops.numeric(binary, a, b) {
-          f.slots[slot] = r
-        } else {
-          f.slots[slot] = try Ops.binarySlow(binary, old, v, range)
-        }
-        return .nil
+      switch op {
+      case .add: return compound(AddOperator.self, slot, operand(valueExpr), range)
+      case .subtract: return compound(SubtractOperator.self, slot, operand(valueExpr), range)
+      case .multiply: return compound(MultiplyOperator.self, slot, operand(valueExpr), range)
+      case .divide: return compound(DivideOperator.self, slot, operand(valueExpr), range)
       }
     }
     if case .variable(let name) = target.kind {
@@ -35,9 +38,53 @@ extension Compiler {
       let v = try value(f)
       let keys = try place.keys(f)
       try place.modify(f, keys, "assign to", range) { (slot: inout Value) throws(Unwind) in
-        if let binary { slot = try Ops.binary(binary, slot, v, range) } else { slot = v }
+        if let binary {
+          slot = try Ops.binary(binary, slot, v, range)
+        } else {
+          var old = v
+          swap(&slot, &old)
+          Disposal.clear(&old)
+        }
       }
       return .nil
+    }
+  }
+
+  /// `x op= v` for a local `x`, specialised for where `v` comes from. When both are
+  /// numbers the result overwrites the old number in place: a number holds no
+  /// references, so it needs no destruction.
+  private func compound<O: NumberOperator>(
+    _: O.Type, _ slot: Int, _ source: Operand, _ range: SourceRange
+  ) -> Code {
+    switch source {
+    case .local(let other):
+      return { f throws(Unwind) in
+        if case .number(let a) = f.slots[slot], case .number(let b) = f.slots[other] {
+          (f.slots + slot).initialize(to: O.apply(a, b))
+        } else {
+          f.slots[slot] = try Ops.binarySlow(O.op, f.slots[slot], f.slots[other], range)
+        }
+        return .nil
+      }
+    case .constant(let b):
+      return { f throws(Unwind) in
+        if case .number(let a) = f.slots[slot] {
+          (f.slots + slot).initialize(to: O.apply(a, b))
+        } else {
+          f.slots[slot] = try Ops.binarySlow(O.op, f.slots[slot], .number(b), range)
+        }
+        return .nil
+      }
+    case .code(let value):
+      return { f throws(Unwind) in
+        let v = try value(f)
+        if case .number(let a) = f.slots[slot], case .number(let b) = v {
+          (f.slots + slot).initialize(to: O.apply(a, b))
+        } else {
+          f.slots[slot] = try Ops.binarySlow(O.op, f.slots[slot], v, range)
+        }
+        return .nil
+      }
     }
   }
 
@@ -46,8 +93,24 @@ extension Compiler {
     _ info: VariableInfo, name: String, _ op: BinaryOperator?, _ value: @escaping Code,
     _ range: SourceRange
   ) -> Code {
+    let store = assignVariable(info, name: name, op, range)
+    return { f throws(Unwind) in
+      try store(f, try value(f))
+      return .nil
+    }
+  }
+
+  /// Stores into variable `name` (combining with `op` when given), checking that it is
+  /// defined and not constant.
+  func assignVariable(
+    _ info: VariableInfo, name: String, _ op: BinaryOperator?, _ range: SourceRange
+  ) -> Binder {
     let update = { (slot: inout Value, v: Value) throws(Unwind) in
-      guard let op else { return slot = v }
+      guard let op else {
+        var old = v
+        swap(&slot, &old)
+        return Disposal.clear(&old)
+      }
       if case .number(let a) = slot, case .number(let b) = v, let r = Ops.numeric(op, a, b) {
         slot = r
       } else {
@@ -55,36 +118,29 @@ extension Compiler {
       }
     }
     if info.constant {
-      return { _ throws(Unwind) in throw .error("cannot assign to constant '\(name)'", range) }
+      return { _, _ throws(Unwind) in throw .error("cannot assign to constant '\(name)'", range) }
     }
     switch info.storage {
     case .local(let slot):
-      return { f throws(Unwind) in
-        try update(&f.slots[slot], try value(f))
-        return .nil
-      }
+      return { f, v throws(Unwind) in try update(&f.slots[slot], v) }
     case .boxed(let b):
-      return { f throws(Unwind) in
-        let v = try value(f)
+      return { f, v throws(Unwind) in
         guard let box = f.boxes[b] else { throw .undefined(name, range) }
         try update(&box.pointer.pointee, v)
-        return .nil
       }
     case .capture(let i):
-      return { f throws(Unwind) in
-        try update(&f.captures[i].pointer.pointee, try value(f))
-        return .nil
-      }
+      return { f, v throws(Unwind) in try update(&f.captures[i].pointer.pointee, v) }
     case .global(let cell):
-      return { f throws(Unwind) in
-        let v = try value(f)
-        guard cell.value != nil else { throw .undefined(name, range) }
+      return { _, v throws(Unwind) in
+        guard cell.isDefined else { throw .undefined(name, range) }
         if cell.isConstant { throw .error("cannot assign to constant '\(name)'", range) }
-        guard var current = cell.value else { return .nil }
-        cell.value = nil  // so `current` holds the only reference and updates in place
-        defer { cell.value = current }
-        try update(&current, v)
-        return .nil
+        if op == nil {
+          cell.value = v
+        } else {
+          _ = try cell.modifyInPlace { (current: inout Value) throws(Unwind) in
+            try update(&current, v)
+          }
+        }
       }
     }
   }

@@ -3,25 +3,17 @@
 
 extension Compiler {
   func call(_ calleeExpr: Expr, _ args: [Argument], _ range: SourceRange) -> Code {
+    guard args.allSatisfy({ $0.label == nil }) else {
+      return callWithNamedArguments(calleeExpr, args, range)
+    }
+    return positionalCall(calleeExpr, expressions(args.map(\.value)), range)
+  }
+
+  private func callWithNamedArguments(_ calleeExpr: Expr, _ args: [Argument], _ range: SourceRange)
+    -> Code
+  {
     let callee = expression(calleeExpr)
     let machine = self.machine
-    if args.allSatisfy({ $0.label == nil }) {
-      let codes = ArgumentCodes(expressions(args.map(\.value)))
-      // A call of a global function (the usual case) reads its cell directly.
-      if case .variable(let name) = calleeExpr.kind, case .global(let cell) = variable(name).storage
-      {
-        let nameRange = calleeExpr.range
-        return { f throws(Unwind) in
-          guard let c = cell.value else {
-            throw .undefined(cell.name, nameRange)
-          }
-          return try machine.call(c, codes, f, range)
-        }
-      }
-      return { f throws(Unwind) in
-        try machine.call(try callee(f), codes, f, range)
-      }
-    }
     let evaluate = arguments(args)
     return { f throws(Unwind) in
       let c = try callee(f)
@@ -51,23 +43,36 @@ extension Compiler {
   func methodCall(_ object: Expr, _ name: Name, _ args: [Argument], _ range: SourceRange) -> Code {
     let general = anyMethodCall(object, name, args, range)
     guard name.text == "append", args.count == 1, args[0].label == nil,
-      case .variable = object.kind
+      case .variable(let variableName) = object.kind
     else { return general }
     // `xs.append(x)` on a variable builds most lists, so it skips argument binding (as
     // CPython specialises list.append); any other receiver takes the general path.
+    let value = expression(args[0].value)
+    let info = variable(variableName)
+    if case .local(let slot) = info.storage, !info.constant {
+      if case .local(let source) = operand(args[0].value) {
+        return { f throws(Unwind) in
+          if f.slots[slot].appendToList(f.slots[source]) { return .nil }
+          return try general(f)
+        }
+      }
+      return { f throws(Unwind) in
+        guard case .list = f.slots[slot] else { return try general(f) }
+        let x = try value(f)
+        if f.slots[slot].appendToList(x) { return .nil }
+        // Only an `if` block inside the argument can have reassigned the variable.
+        throw .error("no method 'append' on \(f.slots[slot].typeName)", name.range)
+      }
+    }
     let place = lvalue(object)
     let (readRoot, modifyRoot) = (place.readRoot, place.modifyRoot)
-    let value = expression(args[0].value)
     return { f throws(Unwind) in
       guard case .list = try readRoot(f) else { return try general(f) }
       let x = try value(f)
       try modifyRoot(f) { (slot: inout Value) throws(Unwind) in
-        guard case .list(var items) = slot else {
+        guard slot.appendToList(x) else {
           throw .error("no method 'append' on \(slot.typeName)", name.range)
         }
-        slot = .nil  // `items` now holds the only reference: the append is in place
-        items.append(x)
-        slot = .list(items)
       }
       return .nil
     }
@@ -138,5 +143,29 @@ extension Machine {
       throw .error("\(describeForMessage(callee)) is not callable", range)
     }
     return try call(callable, positional: args.0, named: args.1, range)
+  }
+}
+
+extension Value {
+  /// Appends `x` in place when the value is a list; false otherwise.
+  @inline(__always)
+  mutating func appendToList(_ x: Value) -> Bool {
+    guard case .list = self else { return false }
+    // Moving the value out leaves `items` the only owner of the list's storage, so
+    // the append happens in place.
+    guard var items = withUnsafeMutablePointer(to: &self, { $0.move() }).takeList() else {
+      withUnsafeMutablePointer(to: &self) { $0.initialize(to: .nil) }  // not reached
+      return false
+    }
+    items.append(x)
+    withUnsafeMutablePointer(to: &self) { $0.initialize(to: .list(items)) }
+    return true
+  }
+
+  /// The items of a list, taking ownership of them.
+  @inline(__always)
+  consuming func takeList() -> [Value]? {
+    if case .list(let items) = consume self { return items }
+    return nil
   }
 }

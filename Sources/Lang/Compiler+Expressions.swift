@@ -46,10 +46,21 @@ extension Compiler {
     case .call(let callee, let args): return call(callee, args, range)
     case .methodCall(let object, let name, let args): return methodCall(object, name, args, range)
     case .index(let object, let index):
-      let (o, i) = (expression(object), expression(index))
+      let (o, i) = (expression(object), indexKey(index))
       return { f throws(Unwind) in
         let container = try o(f)
         return try Access.index(container, try i(f), range)
+      }
+    case .slice:
+      // The resolver rejects one-sided ranges outside an index.
+      return { _ throws(Unwind) in throw .error("a range needs both bounds here", range) }
+    case .importModule(let path):
+      let machine = self.machine
+      return { _ throws(Unwind) in
+        guard let modules = machine.modules else {
+          throw .error("import is not available here", range)
+        }
+        return try modules.importModule(path, range)
       }
     case .member(let object, let name):
       let o = expression(object)
@@ -67,6 +78,28 @@ extension Compiler {
         return try e(f)
       }
     case .block(let b): return block(b)
+    }
+  }
+
+  /// The code of an index: one-sided ranges (`xs[2...]`, `xs[..<3]`) become ranges whose
+  /// missing upper bound is `Int.max`, read as "to the end" by `Access.slice`.
+  func indexKey(_ index: Expr) -> Code {
+    guard case .slice(let lowerExpr, let upperExpr, let closed) = index.kind else {
+      return expression(index)
+    }
+    let (lower, upper) = (optional(lowerExpr), optional(upperExpr))
+    let hasUpper = upperExpr != nil
+    let range = index.range
+    return { f throws(Unwind) in
+      let a = try lower(f)
+      let b = try upper(f)
+      guard
+        case .range(let r) = try Ops.makeRange(
+          a.isNil ? .number(0) : a, b.isNil ? .number(0) : b, closed: closed, range)
+      else { return .nil }
+      return .range(
+        RangeValue(
+          lower: r.lower, upper: hasUpper ? r.upper : Int.max, isClosed: hasUpper && closed))
     }
   }
 
@@ -149,7 +182,9 @@ extension Compiler {
     let functionName = name ?? decl.name?.text ?? "<fn>"
     let code = FunctionCode(
       name: functionName, paramNames: decl.params.map(\.name.text), slotCount: layout.slotCount,
-      boxCount: layout.boxCount, boxedParams: layout.boxedParams, doc: "", body: block(decl.body))
+      boxCount: layout.boxCount, boxedParams: layout.boxedParams, selfSlot: layout.selfSlot,
+      isVariadic: decl.params.last?.isVariadic ?? false, doc: decl.doc, file: decl.range.file,
+      body: block(decl.body))
     let defaults = decl.params.map {
       (has: $0.defaultValue != nil, code: optional($0.defaultValue))
     }

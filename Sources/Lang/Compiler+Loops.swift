@@ -1,5 +1,6 @@
-// Compiling `while` and `for … in` over ranges, lists and strings. Every iteration
-// checks the interrupt switch, so Ctrl-C and timeouts stop runaway loops.
+// Compiling `while` and `for … in`. Every iteration checks the interrupt switch, so
+// Ctrl-C and timeouts stop runaway loops. A loop variable in a plain local slot is
+// stored directly, and ranges and lists are walked without any iterator object.
 
 extension Compiler {
   func whileLoop(_ condition: Expr, _ body: Block) -> Code {
@@ -10,64 +11,103 @@ extension Compiler {
     let machine = self.machine
     return { f throws(Unwind) in
       while try test(f) {
-        do throws(Unwind) {
-          _ = try b(f)
-        } catch {
-          switch error {
-          case .breakLoop: return .nil
-          case .continueLoop: break
-          default: throw error
-          }
-        }
+        guard try runLoopBody(b, f) else { break }
         if interrupt.isFired { throw machine.interrupted(conditionRange) }
       }
       return .nil
     }
   }
 
-  func forLoop(_ name: Name, _ sequence: Expr, _ body: Block) -> Code {
+  func forLoop(_ pattern: Pattern, _ sequence: Expr, _ body: Block) -> Code {
     let s = expression(sequence)
     let b = block(body)
-    let store = declare(variable(name), name: name.text, constant: true)
     let sequenceRange = sequence.range
     let interrupt = machine.interruptSwitch
     let machine = self.machine
-    /// Runs one iteration; false means `break`.
-    let iteration = { (f: Frame, v: Value) throws(Unwind) -> Bool in
-      try store(f, v)
-      do throws(Unwind) {
-        _ = try b(f)
-      } catch {
-        switch error {
-        case .breakLoop: return false
-        case .continueLoop: break
-        default: throw error
+    guard case .name(let name) = pattern else {
+      let bind = declaration(pattern, constant: true)
+      return { f throws(Unwind) in
+        try Iteration.forEach(try s(f), machine, sequenceRange) { (item: Value) throws(Unwind) in
+          try bind(f, item)
+          return try runLoopBody(b, f)
         }
+        return .nil
       }
-      if interrupt.isFired { throw machine.interrupted(sequenceRange) }
-      return true
     }
+    let info = variable(name)
+    if case .local(let slot) = info.storage {
+      return { f throws(Unwind) in
+        let items = try s(f)
+        switch items {
+        case .range(let r):
+          var i = r.lower
+          let end = r.end
+          if i < end { f.slots[slot] = .nil }
+          while i < end {
+            // The slot holds nil or the previous number, neither of which needs
+            // destroying; the body cannot assign the constant loop variable.
+            (f.slots + slot).initialize(to: .number(Double(i)))
+            guard try runLoopBody(b, f) else { break }
+            if interrupt.isFired { throw machine.interrupted(sequenceRange) }
+            i += 1
+          }
+        case .list(let list):
+          for i in list.indices {
+            overwrite(f.slots + slot, with: list[i])
+            guard try runLoopBody(b, f) else { break }
+            if interrupt.isFired { throw machine.interrupted(sequenceRange) }
+          }
+        default:
+          try Iteration.forEach(items, machine, sequenceRange) { (item: Value) throws(Unwind) in
+            f.slots[slot] = item
+            return try runLoopBody(b, f)
+          }
+        }
+        return .nil
+      }
+    }
+    let store = declare(info, name: name.text, constant: true)
     return { f throws(Unwind) in
-      switch try s(f) {
-      case .range(let r):
-        var i = r.lower
-        let end = r.end
-        while i < end {
-          guard try iteration(f, Value.number(Double(i))) else { break }
-          i += 1
-        }
-      case .list(let items):
-        for item in items {
-          guard try iteration(f, item) else { break }
-        }
-      case .string(let text):
-        for ch in text {
-          guard try iteration(f, .string(String(ch))) else { break }
-        }
-      case let other:
-        throw .error("cannot iterate over \(withArticle(other.typeName))", sequenceRange)
+      try Iteration.forEach(try s(f), machine, sequenceRange) { (item: Value) throws(Unwind) in
+        try store(f, item)
+        return try runLoopBody(b, f)
       }
       return .nil
     }
+  }
+}
+
+/// Runs one iteration of a loop body; false means `break`.
+@inline(__always)
+func runLoopBody(_ body: Code, _ f: Frame) throws(Unwind) -> Bool {
+  do {
+    discard(try body(f))
+  } catch {
+    switch error {
+    case .breakLoop: return false
+    case .continueLoop: break
+    default: throw error
+    }
+  }
+  return true
+}
+
+/// Drops a value nobody uses (a deeply nested one without deep recursion).
+@inline(__always)
+func discard(_ value: consuming Value) {
+  switch value {
+  case .list, .record: break
+  default: return
+  }
+  Disposal.dispose(consume value)
+}
+
+/// Overwrites `slot` with `value`, skipping the destruction of an old value that holds
+/// no references.
+@inline(__always)
+func overwrite(_ slot: UnsafeMutablePointer<Value>, with value: consuming Value) {
+  switch slot.pointee {
+  case .nil, .bool, .number: slot.initialize(to: consume value)
+  default: Disposal.assign(slot, consume value)
   }
 }

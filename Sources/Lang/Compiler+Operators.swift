@@ -8,6 +8,15 @@ protocol NumberOperator {
   static func apply(_ x: Double, _ y: Double) -> Value
 }
 
+/// A comparison of numbers, usable both as a value and directly as a condition.
+protocol NumberComparison: NumberOperator {
+  static func test(_ x: Double, _ y: Double) -> Bool
+}
+
+extension NumberComparison {
+  @inline(__always) static func apply(_ x: Double, _ y: Double) -> Value { .bool(test(x, y)) }
+}
+
 enum AddOperator: NumberOperator {
   static var op: BinaryOperator { .add }
   @inline(__always) static func apply(_ x: Double, _ y: Double) -> Value { .number(x + y) }
@@ -28,34 +37,34 @@ enum DivideOperator: NumberOperator {
   @inline(__always) static func apply(_ x: Double, _ y: Double) -> Value { .number(x / y) }
 }
 
-enum LessOperator: NumberOperator {
+enum LessOperator: NumberComparison {
   static var op: BinaryOperator { .less }
-  @inline(__always) static func apply(_ x: Double, _ y: Double) -> Value { .bool(x < y) }
+  @inline(__always) static func test(_ x: Double, _ y: Double) -> Bool { x < y }
 }
 
-enum LessEqualOperator: NumberOperator {
+enum LessEqualOperator: NumberComparison {
   static var op: BinaryOperator { .lessEqual }
-  @inline(__always) static func apply(_ x: Double, _ y: Double) -> Value { .bool(x <= y) }
+  @inline(__always) static func test(_ x: Double, _ y: Double) -> Bool { x <= y }
 }
 
-enum GreaterOperator: NumberOperator {
+enum GreaterOperator: NumberComparison {
   static var op: BinaryOperator { .greater }
-  @inline(__always) static func apply(_ x: Double, _ y: Double) -> Value { .bool(x > y) }
+  @inline(__always) static func test(_ x: Double, _ y: Double) -> Bool { x > y }
 }
 
-enum GreaterEqualOperator: NumberOperator {
+enum GreaterEqualOperator: NumberComparison {
   static var op: BinaryOperator { .greaterEqual }
-  @inline(__always) static func apply(_ x: Double, _ y: Double) -> Value { .bool(x >= y) }
+  @inline(__always) static func test(_ x: Double, _ y: Double) -> Bool { x >= y }
 }
 
-enum EqualOperator: NumberOperator {
+enum EqualOperator: NumberComparison {
   static var op: BinaryOperator { .equal }
-  @inline(__always) static func apply(_ x: Double, _ y: Double) -> Value { .bool(x == y) }
+  @inline(__always) static func test(_ x: Double, _ y: Double) -> Bool { x == y }
 }
 
-enum NotEqualOperator: NumberOperator {
+enum NotEqualOperator: NumberComparison {
   static var op: BinaryOperator { .notEqual }
-  @inline(__always) static func apply(_ x: Double, _ y: Double) -> Value { .bool(x != y) }
+  @inline(__always) static func test(_ x: Double, _ y: Double) -> Bool { x != y }
 }
 
 /// Where an operand comes from, so the operator's closure can read it directly.
@@ -139,24 +148,13 @@ extension Compiler {
     }
   }
 
-  private func code(_ operand: Operand) -> Code {
+  func code(_ operand: Operand) -> Code {
     switch operand {
     case .local(let slot): return { f in f.slots[slot] }
     case .constant(let c):
       let v = Value.number(c)
       return { _ in v }
     case .code(let code): return code
-    }
-  }
-
-  /// A condition (`if`, `while`) compiled to produce a Swift bool directly.
-  func condition(_ expr: Expr) -> (Frame) throws(Unwind) -> Bool {
-    let code = expression(expr)
-    let range = expr.range
-    return { f throws(Unwind) in
-      let v = try code(f)
-      if case .bool(let b) = v { return b }
-      throw Ops.notBool(v, "condition", range)
     }
   }
 }

@@ -32,14 +32,14 @@ struct Compiler {
     case 2:
       let (a, b) = (codes[0].run, codes[1].run)
       return { f throws(Unwind) in
-        _ = try a(f)
+        discard(try a(f))
         return try b(f)
       }
     default:
       let head = Array(codes.dropLast())
       let last = codes[codes.count - 1].run
       return { f throws(Unwind) in
-        for code in head { _ = try code.run(f) }
+        for code in head { discard(try code.run(f)) }
         return try last(f)
       }
     }
@@ -73,7 +73,7 @@ struct Compiler {
       let code = expression(e)
       if !suppressed { return code }
       return { f throws(Unwind) in
-        _ = try code(f)
+        discard(try code(f))
         return .nil
       }
     case .declaration(let constant, let name, let value):
@@ -87,15 +87,22 @@ struct Compiler {
         try store(f, try valueCode(f))
         return .nil
       }
+    case .destructure(let constant, let pattern, let value):
+      let valueCode = expression(value)
+      let bind = declaration(pattern, constant: constant)
+      return { f throws(Unwind) in
+        try bind(f, try valueCode(f))
+        return .nil
+      }
     case .function(let decl):
       guard let name = decl.name else { return { _ in .nil } }
       return declareFunction(decl, variable(name), name: name.text)
     case .assign(let target, let op, let value):
-      return assignment(target, op, expression(value), range)
+      return assignment(target, op, value, range)
     case .whileLoop(let condition, let body):
       return whileLoop(condition, body)
-    case .forLoop(let name, let sequence, let body):
-      return forLoop(name, sequence, body)
+    case .forLoop(let pattern, let sequence, let body):
+      return forLoop(pattern, sequence, body)
     case .breakLoop: return { _ throws(Unwind) in throw .breakLoop }
     case .continueLoop: return { _ throws(Unwind) in throw .continueLoop }
     case .returnValue(let value):

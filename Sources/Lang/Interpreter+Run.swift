@@ -14,18 +14,11 @@ extension Interpreter {
     if machine.depth == 0 {
       machine.enterFromSwift()
       machine.interruptSwitch.reset()
+      // Nothing runs now, so functions replaced in global cells may go.
+      globals.retired.values.removeAll()
     }
-    let layout = script.layout
     do {
-      let base = try machine.push(layout.slotCount, swiftCallSite)
-      defer { machine.pop(base, layout.slotCount) }
-      let boxes = UnsafeMutablePointer<Box?>.allocate(capacity: max(layout.boxCount, 1))
-      boxes.initialize(repeating: nil, count: layout.boxCount)
-      defer {
-        boxes.deinitialize(count: layout.boxCount)
-        boxes.deallocate()
-      }
-      let value = try script.code(Frame(slots: base, boxes: boxes, captures: noCaptures))
+      let value = try machine.runScript(script)
       return script.returnsValue ? value : nil
     } catch {
       switch error {
@@ -44,5 +37,20 @@ extension Interpreter {
   }
 }
 
-/// The captures of top-level code: it has none.
-nonisolated(unsafe) let noCaptures = UnsafeMutablePointer<Box>.allocate(capacity: 1)
+extension Machine {
+  /// Runs top-level code in a frame of its own on the value stack.
+  func runScript(_ script: CompiledScript) throws(Unwind) -> Value {
+    let layout = script.layout
+    let base = try push(layout.slotCount, swiftCallSite)
+    defer { pop(base, layout.slotCount) }
+    let boxes = UnsafeMutablePointer<Box?>.allocate(capacity: max(layout.boxCount, 1))
+    boxes.initialize(repeating: nil, count: layout.boxCount)
+    defer {
+      boxes.deinitialize(count: layout.boxCount)
+      boxes.deallocate()
+    }
+    // Top-level code captures nothing; the pointer is never read.
+    let noCaptures = UnsafeMutableRawPointer(boxes).assumingMemoryBound(to: Box.self)
+    return try script.code(Frame(slots: base, boxes: boxes, captures: noCaptures))
+  }
+}

@@ -12,12 +12,21 @@ public final class Interpreter {
   public var output: any OutputSink
   let globals = Globals()
   let machine = Machine()
+  private(set) lazy var modules = ModuleLoader(interpreter: self)
+  /// Methods of native types registered for docs and completion, by type name.
+  var nativeMethods: [String: [NativeFunction]] = [:]
 
   /// An interpreter writing to `output`, with the core builtins (`print`, `display`,
-  /// `len`, `str`, `type`, `assert`, `error`) defined.
+  /// `len`, `str`, `type`, `assert`, `error`, …) defined.
   public init(output: any OutputSink) {
     self.output = output
     registerCoreBuiltins()
+    machine.modules = modules
+  }
+
+  deinit {
+    globals.clear()
+    modules.clear()
   }
 
   /// Defines (or redefines) the global constant `name`: a native, a notebook parameter.

@@ -65,7 +65,23 @@ struct LValue {
     let rest = k + 1
     switch (step, v) {
     case (.index(_, let range), .list(var items)):
-      if case .range = key { throw .error("cannot assign to a slice of a list", range) }
+      if case .range(let r) = key {
+        guard rest == steps.count else {
+          throw .error("cannot assign into part of a slice; assign the whole slice", range)
+        }
+        let bounds = try Access.slice(r, count: items.count, "list", range)
+        var part = Value.list(Array(items[bounds]))
+        try body(&part)
+        guard case .list(let replacement) = part else {
+          throw .error(
+            "a slice of a list can only be replaced by a list, got "
+              + describeForMessage(part), range)
+        }
+        v = .nil
+        items.replaceSubrange(bounds, with: replacement)
+        v = .list(items)
+        return
+      }
       let p = try Access.position(key, count: items.count, "list", range)
       v = .nil
       defer { v = .list(items) }
@@ -84,6 +100,19 @@ struct LValue {
       try modifyField(&record, name, range, keys, rest, body)
     case (.index(_, let range), .string):
       throw .error("cannot assign into a string; strings are immutable", range)
+    case (.index(_, let range), .native(let object)):
+      // `t[i] = x` (or `t[i][j] += x`): read the part, update it, store it back through
+      // the object's hook, which returns the updated object.
+      // A final `=` needs no old value (the object may not have one there yet).
+      var part =
+        rest < steps.count
+        ? try Access.index(v, key, range) : (try? Access.index(v, key, range)) ?? .nil
+      try modifyPath(&part, keys, rest, body)
+      guard let updated = try catchingNative(range, { try object.settingIndex(key, to: part) })
+      else {
+        throw .error("\(object.typeName) does not support assigning to an index", range)
+      }
+      v = updated
     case (.index(_, let range), _):
       throw .error("cannot assign to an index of \(withArticle(v.typeName))", range)
     case (.field(let name, let range), _):
@@ -112,7 +141,7 @@ extension Compiler {
     while true {
       switch current.kind {
       case .index(let object, let index):
-        steps.append(.index(expression(index), current.range))
+        steps.append(.index(indexKey(index), current.range))
         current = object
         continue
       case .member(let object, let name):
@@ -156,12 +185,10 @@ extension Compiler {
       return { f, body throws(Unwind) in try body(&f.captures[i].pointer.pointee) }
     case .global(let cell):
       return { _, body throws(Unwind) in
-        guard var v = cell.value else { throw .undefined(name, range) }
-        if cell.isConstant { throw .error("cannot assign to constant '\(name)'", range) }
-        // Take the value out of the cell so the update below owns its only reference.
-        cell.value = nil
-        defer { cell.value = v }
-        try body(&v)
+        if cell.isConstant, cell.isDefined {
+          throw .error("cannot assign to constant '\(name)'", range)
+        }
+        guard try cell.modifyInPlace(body) else { throw .undefined(name, range) }
       }
     }
   }

@@ -59,17 +59,17 @@ extension Lexer {
     default:
       return bad("unexpected character '\(c)'")
     }
-    add(kind, String(chars[tokenStart..<pos]))
+    add(kind, lexeme)
   }
 
   mutating func bad(_ message: String) {
     report(message)
-    add(.error, String(chars[tokenStart..<pos]))
+    add(.error, lexeme)
   }
 
   mutating func scanIdentifier() {
     while let c = peek(), c.isLetter || c.isNumber || c == "_" { pos += 1 }
-    let text = String(chars[tokenStart..<pos])
+    let text = lexeme
     if let keyword = Keyword.named(text) {
       add(.keyword(keyword), text)
     } else {
@@ -97,9 +97,9 @@ extension Lexer {
     // An identifier glued to a number (`3x`) is a typo, not two tokens.
     if let c = peek(), c.isLetter || c == "_" {
       while let c = peek(), c.isLetter || c.isNumber || c == "_" { pos += 1 }
-      return bad("invalid number '\(String(chars[tokenStart..<pos]))'")
+      return bad("invalid number '\(lexeme)'")
     }
-    let text = String(chars[tokenStart..<pos])
+    let text = lexeme
     let cleaned = text.filter { $0 != "_" }
     guard !text.hasSuffix("_"), let value = Double(cleaned) else {
       return bad("invalid number '\(text)'")

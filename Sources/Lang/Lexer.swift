@@ -6,6 +6,9 @@
 struct Lexer {
   let source: Source
   let chars: [Character]
+  /// Where each character starts in the text (and the end), so a token's text is a
+  /// substring copy rather than a string rebuilt character by character.
+  let starts: [String.Index]
   var pos = 0
   var line: Int
   var lineStart = 0
@@ -23,10 +26,14 @@ struct Lexer {
   private let keepComments: Bool
   private(set) var tokens: [Token] = []
   private(set) var diagnostics: [Diagnostic] = []
+  /// Doc comments: the text after `##` of each line that holds only such a comment,
+  /// by line. The parser attaches the lines right above a `fn` to it.
+  private(set) var docComments: [Int: String] = [:]
 
   init(_ source: Source, keepComments: Bool = false) {
     self.source = source
     self.chars = Array(source.text)
+    self.starts = Array(source.text.indices) + [source.text.endIndex]
     self.line = source.firstLine
     self.startLine = source.firstLine
     self.keepComments = keepComments
@@ -39,6 +46,15 @@ struct Lexer {
     var lexer = Lexer(source, keepComments: keepComments)
     lexer.run()
     return (lexer.tokens, lexer.diagnostics)
+  }
+
+  /// Lexes the whole source, keeping its doc comments.
+  static func scanWithDocs(_ source: Source) -> (
+    tokens: [Token], diagnostics: [Diagnostic], docComments: [Int: String]
+  ) {
+    var lexer = Lexer(source)
+    lexer.run()
+    return (lexer.tokens, lexer.diagnostics, lexer.docComments)
   }
 
   private mutating func run() {
@@ -69,6 +85,9 @@ struct Lexer {
       file: source.name, start: SourceLocation(line: startLine, column: startColumn),
       end: SourceLocation(line: line, column: column))
   }
+
+  /// The text of the current token so far.
+  var lexeme: String { String(source.text[starts[tokenStart]..<starts[pos]]) }
 
   func peek(_ ahead: Int = 0) -> Character? {
     let i = pos + ahead
@@ -118,8 +137,13 @@ struct Lexer {
       return
     }
     if c == "#" {
+      let startsLine = tokens.last.map { $0.kind == .newline || $0.kind == .comment } ?? true
       while let next = peek(), !Lexer.isNewline(next) { pos += 1 }
-      if keepComments { add(.comment, String(chars[tokenStart..<pos])) }
+      if startsLine, tokenStart + 1 < pos, chars[tokenStart + 1] == "#" {
+        let text = lexeme.dropFirst(2)
+        docComments[startLine] = String(text.hasPrefix(" ") ? text.dropFirst() : text)
+      }
+      if keepComments { add(.comment, lexeme) }
       return
     }
     if c.isASCII, c.isNumber { return scanNumber() }

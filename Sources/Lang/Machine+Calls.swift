@@ -6,146 +6,126 @@ let swiftCallSite = SourceRange(
   file: "<native>", start: SourceLocation(line: 0, column: 0),
   end: SourceLocation(line: 0, column: 0))
 
-/// The positional arguments of a call site, with the common small counts spelled out
-/// so that evaluating them needs no array traffic.
-enum ArgumentCodes {
-  case none
-  case one(Code)
-  case two(Code, Code)
-  case many([Compiled])
-
-  init(_ codes: [Compiled]) {
-    switch codes.count {
-    case 0: self = .none
-    case 1: self = .one(codes[0].run)
-    case 2: self = .two(codes[0].run, codes[1].run)
-    default: self = .many(codes)
-    }
-  }
-
-  var count: Int {
-    switch self {
-    case .none: return 0
-    case .one: return 1
-    case .two: return 2
-    case .many(let codes): return codes.count
-    }
-  }
-
-  /// Evaluates the arguments in order into `base[0..<count]`.
-  @inline(__always)
-  func store(into base: UnsafeMutablePointer<Value>, _ f: Frame) throws(Unwind) {
-    switch self {
-    case .none: break
-    case .one(let a): base[0] = try a(f)
-    case .two(let a, let b):
-      base[0] = try a(f)
-      base[1] = try b(f)
-    case .many(let codes):
-      for (i, code) in codes.enumerated() { base[i] = try code.run(f) }
-    }
-  }
-
-  func values(_ f: Frame) throws(Unwind) -> [Value] {
-    switch self {
-    case .none: return []
-    case .one(let a): return [try a(f)]
-    case .two(let a, let b):
-      let x = try a(f)
-      return [x, try b(f)]
-    case .many(let codes):
-      var values: [Value] = []
-      values.reserveCapacity(codes.count)
-      for code in codes { values.append(try code.run(f)) }
-      return values
-    }
-  }
-}
-
 extension Machine {
-  /// `callee(args…)` with positional arguments still to evaluate in frame `f`.
+  /// `fn` when `callee` is a user function taking exactly `arity` arguments: such
+  /// calls need no argument binding, so their arguments go straight into the frame.
   @inline(__always)
-  func call(_ callee: Value, _ argCodes: ArgumentCodes, _ f: Frame, _ range: SourceRange)
-    throws(Unwind) -> Value
+  static func userFunction(_ callee: Value, arity: Int) -> UserFunction? {
+    guard case .function(let callable) = callee else { return nil }
+    // An exact type check and an unchecked downcast: cheaper than `as?` on an existential.
+    guard ObjectIdentifier(type(of: callable)) == ObjectIdentifier(UserFunction.self) else {
+      return nil
+    }
+    let fn = unsafeDowncast(callable as AnyObject, to: UserFunction.self)
+    return fn.paramCount == arity ? fn : nil
+  }
+
+  /// Checks the limits for a call of `fn` and reserves its frame on the value stack,
+  /// uninitialised: the caller evaluates the arguments into the first slots (calls
+  /// made while doing so use the stack above the frame), then calls `enter`, or
+  /// `release` when evaluating an argument fails.
+  @inline(__always)
+  func reserve(_ fn: UserFunction, _ range: SourceRange) throws(Unwind) -> UnsafeMutablePointer<
+    Value
+  > {
+    try checkCall(range)
+    let count = fn.slotCount
+    guard count <= Machine.stackCapacity &- top else {
+      throw .error("stack overflow: too many local variables in active calls", range)
+    }
+    let base = stack + top
+    top &+= count
+    return base
+  }
+
+  /// Gives back a frame from `reserve` whose first `initialised` slots hold values.
+  func release(_ base: UnsafeMutablePointer<Value>, _ fn: UserFunction, initialised: Int) {
+    base.deinitialize(count: initialised)
+    top &-= fn.slotCount
+  }
+
+  /// Runs `fn` in the frame at `base` (from `reserve`), whose first `initialised` slots
+  /// hold its arguments; the other slots start as nil. Pops the frame afterwards.
+  @inline(__always)
+  func enter(
+    _ fn: UserFunction, _ base: UnsafeMutablePointer<Value>, initialised: Int,
+    _ range: SourceRange
+  ) throws(Unwind) -> Value {
+    let count = fn.slotCount
+    if count > initialised {
+      (base + initialised).initialize(repeating: .nil, count: count &- initialised)
+    }
+    depth &+= 1
+    let result: Value
+    do {
+      result = try fn.run(base)
+    } catch {
+      depth &-= 1
+      pop(base, count)
+      if case .fault(let fault) = error { fault.leave(fn.name, callSite: range) }
+      throw error
+    }
+    depth &-= 1
+    pop(base, count)
+    return result
+  }
+
+  /// Calls `fn` with evaluated arguments, exactly as many as it has parameters.
+  func enter(_ fn: UserFunction, _ values: [Value], _ range: SourceRange) throws(Unwind) -> Value {
+    let base = try reserve(fn, range)
+    for (i, v) in values.enumerated() { (base + i).initialize(to: v) }
+    return try enter(fn, base, initialised: values.count, range)
+  }
+
+  /// Calls `callee` with evaluated positional arguments (the general path).
+  func call(_ callee: Value, _ positional: consuming [Value], _ range: SourceRange) throws(Unwind)
+    -> Value
   {
     guard case .function(let callable) = callee else {
       throw .error("\(describeForMessage(callee)) is not callable", range)
     }
-    // An exact type check and an unchecked downcast: cheaper than `as?` on an existential.
-    if ObjectIdentifier(type(of: callable)) == ObjectIdentifier(UserFunction.self) {
-      let fn = unsafeDowncast(callable as AnyObject, to: UserFunction.self)
-      if argCodes.count <= fn.paramCount { return try callUser(fn, argCodes, f, range) }
-    }
-    return try call(callable, positional: try argCodes.values(f), named: [], range)
-  }
-
-  /// The fast path: arguments are evaluated straight into the new frame's slots.
-  @inline(__always)
-  private func callUser(
-    _ fn: UserFunction, _ argCodes: ArgumentCodes, _ f: Frame, _ range: SourceRange
-  )
-    throws(Unwind) -> Value
-  {
-    let count = fn.slotCount
-    let base = try push(count, range)
-    defer { pop(base, count) }
-    try argCodes.store(into: base, f)
-    var i = argCodes.count
-    while i < fn.paramCount {
-      guard let d = fn.defaults[i] else {
-        throw .error("missing argument '\(fn.code.paramNames[i])' to \(fn.name)", range)
-      }
-      base[i] = d
-      i += 1
-    }
-    return try enter(fn, base, range)
-  }
-
-  @inline(__always)
-  private func enter(_ fn: UserFunction, _ base: UnsafeMutablePointer<Value>, _ range: SourceRange)
-    throws(Unwind) -> Value
-  {
-    try checkCall(range)
-    depth += 1
-    defer { depth -= 1 }
-    do {
-      return try fn.run(base)
-    } catch {
-      if case .fault(let fault) = error { fault.leave(fn.name, callSite: range) }
-      throw error
-    }
+    return try call(callable, positional: consume positional, named: [], range)
   }
 
   /// Calls any callable with evaluated arguments, binding them to its parameters.
   func call(
-    _ callable: any Callable, positional: [Value], named: [(String, Value)],
+    _ callable: any Callable, positional: consuming [Value], named: [(String, Value)],
     _ range: SourceRange
   ) throws(Unwind) -> Value {
     let (values, given) = try bind(
-      callable.parameters, positional, named, callee: callable.name, range)
-    if let fn = callable as? UserFunction {
-      let count = fn.slotCount
-      let base = try push(count, range)
-      defer { pop(base, count) }
-      for (i, v) in values.enumerated() { base[i] = v }
-      return try enter(fn, base, range)
-    }
+      callable.parameters, consume positional, named, callee: callable.name, range)
+    if let fn = callable as? UserFunction { return try enter(fn, values, range) }
     guard let native = callable as? NativeFunction else {
       throw .error("\(callable.name) cannot be called", range)
     }
-    let args = Arguments(
-      callee: native.name, parameters: native.parameters, values: values, given: given,
-      machine: self)
     try checkCall(range)
     depth += 1
     defer { depth -= 1 }
-    return try catchingNative(range) { try native.body(args) }
+    return try callNative(native, consume values, given, range)
+  }
+
+  /// Runs a native's body; its arguments are disposed of afterwards, so a deeply nested
+  /// temporary passed to a native (`len(build())`) is not released recursively.
+  private func callNative(
+    _ native: NativeFunction, _ values: consuming [Value], _ given: [Bool]?,
+    _ range: SourceRange
+  ) throws(Unwind) -> Value {
+    var items = consume values
+    let args = Arguments(
+      callee: native.name, parameters: native.parameters, values: items, given: given,
+      machine: self)
+    items = []
+    let result = try catchingNative(range) { try native.body(args) }
+    var leftover = Value.list(args.values)
+    _ = consume args
+    Disposal.clear(&leftover)
+    return result
   }
 
   /// Places positional then named arguments, fills defaults, collects variadics.
   func bind(
-    _ params: [Parameter], _ positional: [Value], _ named: [(String, Value)], callee: String,
-    _ range: SourceRange
+    _ params: [Parameter], _ positional: consuming [Value], _ named: [(String, Value)],
+    callee: String, _ range: SourceRange
   ) throws(Unwind) -> ([Value], [Bool]?) {
     if named.isEmpty, positional.count == params.count, params.allSatisfy({ !$0.isVariadic }) {
       return (positional, nil)
@@ -198,13 +178,15 @@ extension Machine {
   /// Calls `f` from Swift. Errors inside *lr* code come out as a `Diagnostic` (with
   /// their *lr* stack); problems with the call itself as a `RuntimeError`, so the
   /// native that made the call reports them at its own call site.
-  func callFromSwift(_ f: Value, _ arguments: [Value]) throws -> Value {
+  func callFromSwift(_ f: Value, _ arguments: [Value], named: [(String, Value)] = []) throws
+    -> Value
+  {
     guard case .function(let callable) = f else {
       throw RuntimeError("\(describeForMessage(f)) is not callable")
     }
     if depth == 0 { enterFromSwift() }
     do {
-      return try call(callable, positional: arguments, named: [], swiftCallSite)
+      return try call(callable, positional: arguments, named: named, swiftCallSite)
     } catch {
       switch error {
       case .fault(let fault):

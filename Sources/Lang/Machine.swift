@@ -58,6 +58,8 @@ final class Machine {
   let interruptSwitch = InterruptSwitch()
   /// Methods of the built-in types.
   let methods = MethodTables()
+  /// Loads `import`ed modules (owned by the interpreter).
+  weak var modules: ModuleLoader?
 
   init() {
     stack = UnsafeMutablePointer<Value>.allocate(capacity: Machine.stackCapacity)
@@ -111,10 +113,16 @@ final class Machine {
 
   @inline(__always)
   func pop(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
-    // Moving each value out destroys it with Value's own (specialised) code, where
-    // `deinitialize(count:)` would go through the generic runtime.
-    for i in 0..<count { _ = (base + i).move() }
-    top -= count
+    for i in 0..<count {
+      // Numbers, bools and nil hold no references: skip the outlined destroy.
+      switch base[i] {
+      case .nil, .bool, .number: continue
+      default:
+        Disposal.clear(&base[i])
+        (base + i).deinitialize(count: 1)
+      }
+    }
+    top &-= count
   }
 
   /// The lowest address the current thread's stack may safely reach, or 0 when the

@@ -50,6 +50,7 @@ struct MethodSite {
   let list: BuiltinMethod?
   let string: BuiltinMethod?
   let record: BuiltinMethod?
+  let range: BuiltinMethod?
 
   @inline(__always)
   func lookup(_ receiver: Value) -> BuiltinMethod? {
@@ -57,6 +58,7 @@ struct MethodSite {
     case .list: return list
     case .string: return string
     case .record: return record
+    case .range: return range
     default: return nil
     }
   }
@@ -67,10 +69,14 @@ final class MethodTables {
   var list: [String: BuiltinMethod] = [:]
   var string: [String: BuiltinMethod] = [:]
   var record: [String: BuiltinMethod] = [:]
+  var range: [String: BuiltinMethod] = [:]
 
   init() {
     installListMethods()
+    installListUpdates()
     installStringMethods()
+    installRecordMethods()
+    installRangeMethods()
   }
 
   func lookup(_ receiver: Value, _ name: String) -> BuiltinMethod? {
@@ -78,16 +84,38 @@ final class MethodTables {
     case .list: return list[name]
     case .string: return string[name]
     case .record: return record[name]
+    case .range: return range[name]
     default: return nil
     }
   }
 
   /// The methods named `name` of every built-in type, looked up once per call site.
   func site(_ name: String) -> MethodSite {
-    MethodSite(list: list[name], string: string[name], record: record[name])
+    MethodSite(list: list[name], string: string[name], record: record[name], range: range[name])
+  }
+
+  /// Every table with its type name, for docs and completion.
+  var all: [(typeName: String, methods: [String: BuiltinMethod])] {
+    [("list", list), ("range", range), ("record", record), ("string", string)]
   }
 
   static func add(_ method: BuiltinMethod, to table: inout [String: BuiltinMethod]) {
     table[method.name] = method
   }
+}
+
+/// A method that reads its receiver.
+func reading(
+  _ name: String, _ parameters: [Parameter], _ doc: String,
+  _ body: @escaping (Value, Arguments) throws -> Value
+) -> BuiltinMethod {
+  BuiltinMethod(name, parameters, doc: doc, .reading(body))
+}
+
+/// A method that updates its receiver in place (it needs a `var`).
+func updating(
+  _ name: String, _ parameters: [Parameter], _ doc: String,
+  _ body: @escaping (inout Value, Arguments) throws -> Value
+) -> BuiltinMethod {
+  BuiltinMethod(name, parameters, doc: doc, .mutating(body))
 }

@@ -62,6 +62,18 @@ public protocol NativeObject: AnyObject, CustomStringConvertible {
   func equals(_ other: Value) -> Bool?
   /// What `len(x)` returns; nil when the object has no length.
   var length: Int? { get }
+  /// How `for x in object` walks the object: a function returning the next item, or
+  /// nil at the end. Called once per loop; nil (the default) means not iterable.
+  ///
+  ///     func makeIterator() throws -> (() throws -> Value?)? {
+  ///       var batch = 0
+  ///       return { batch < self.count ? self.batch(&batch) : nil }
+  ///     }
+  func makeIterator() throws -> (() throws -> Value?)?
+  /// `self[i] = v`: the updated object to store back in the variable (natives are
+  /// values to *lr*, so an immutable object returns a changed copy; a mutable one may
+  /// update itself and return `.native(self)`). nil (the default) means not supported.
+  func settingIndex(_ i: Value, to v: Value) throws -> Value?
 }
 
 extension NativeObject {
@@ -83,4 +95,8 @@ extension NativeObject {
   public func equals(_ other: Value) -> Bool? { nil }
   /// No length.
   public var length: Int? { nil }
+  /// Not iterable.
+  public func makeIterator() throws -> (() throws -> Value?)? { nil }
+  /// No index assignment.
+  public func settingIndex(_ i: Value, to v: Value) throws -> Value? { nil }
 }

@@ -62,21 +62,36 @@ enum Ops {
     case (.add, .string(let x), .string(let y)): return .string(x + y)
     case (.add, .list(let x), .list(let y)): return .list(x + y)
     case (.multiply, .string(let s), .number(let n)), (.multiply, .number(let n), .string(let s)):
-      guard let count = exactInt(n), count >= 0, count <= maxRepeat / max(s.utf8.count, 1) else {
+      guard let count = exactInt(n), count >= 0,
+        count <= Limits.maxStringBytes / max(s.utf8.count, 1)
+      else {
         throw .error("cannot repeat a string \(formatNumber(n)) times", range)
       }
       return .string(String(repeating: s, count: count))
-    case (.less, .string(let x), .string(let y)): return .bool(x < y)
-    case (.lessEqual, .string(let x), .string(let y)): return .bool(x <= y)
-    case (.greater, .string(let x), .string(let y)): return .bool(x > y)
-    case (.greaterEqual, .string(let x), .string(let y)): return .bool(x >= y)
+    case (.multiply, .list(let items), .number(let n)),
+      (.multiply, .number(let n), .list(let items)):
+      guard let count = exactInt(n), count >= 0,
+        count <= Limits.maxSequenceLength / max(items.count, 1)
+      else {
+        throw .error("cannot repeat a list \(formatNumber(n)) times", range)
+      }
+      var repeated: [Value] = []
+      repeated.reserveCapacity(items.count * count)
+      for _ in 0..<count { repeated.append(contentsOf: items) }
+      return .list(repeated)
+    case (.less, _, _), (.lessEqual, _, _), (.greater, _, _), (.greaterEqual, _, _):
+      if let before = less(a, b), let after = less(b, a) {
+        switch op {
+        case .less: return .bool(before)
+        case .lessEqual: return .bool(!after)
+        case .greater: return .bool(after)
+        default: return .bool(!before)
+        }
+      }
     default: break
     }
     throw .error("unsupported operands for \(op.symbol): \(a.typeName) and \(b.typeName)", range)
   }
-
-  /// Largest string `*` builds (bytes): a typo like `"-" * 1e12` must not eat memory.
-  static let maxRepeat = 1 << 28
 
   static func unarySlow(_ op: UnaryOperator, _ v: Value, _ range: SourceRange) throws(Unwind)
     -> Value
@@ -106,20 +121,35 @@ enum Ops {
 
   /// Structural equality: lists element by element, records field by field (in any
   /// order), functions and natives by identity unless the native says otherwise.
+  /// Iterative, with a work list of pairs, so deeply nested values compare without
+  /// deep recursion.
   static func equal(_ a: Value, _ b: Value) -> Bool {
+    var pending: [(Value, Value)] = [(a, b)]
+    while let (x, y) = pending.popLast() {
+      switch (x, y) {
+      case (.list(let p), .list(let q)):
+        guard p.count == q.count else { return false }
+        for i in p.indices.reversed() { pending.append((p[i], q[i])) }
+      case (.record(let p), .record(let q)):
+        guard p.count == q.count else { return false }
+        for (key, value) in zip(p.keys, p.values) {
+          guard let other = q[key] else { return false }
+          pending.append((value, other))
+        }
+      default:
+        if !shallowEqual(x, y) { return false }
+      }
+    }
+    return true
+  }
+
+  /// `equal` for values that are not both lists or both records.
+  private static func shallowEqual(_ a: Value, _ b: Value) -> Bool {
     switch (a, b) {
     case (.nil, .nil): return true
     case (.bool(let x), .bool(let y)): return x == y
     case (.number(let x), .number(let y)): return x == y
     case (.string(let x), .string(let y)): return x == y
-    case (.list(let x), .list(let y)):
-      return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
-    case (.record(let x), .record(let y)):
-      guard x.count == y.count else { return false }
-      for (key, value) in zip(x.keys, x.values) {
-        guard let other = y[key], equal(value, other) else { return false }
-      }
-      return true
     case (.range(let x), .range(let y)): return x.lower == y.lower && x.end == y.end
     case (.function(let x), .function(let y)): return x === y
     case (.native(let x), _): return x.equals(b) ?? (b.asNative.map { $0 === x } ?? false)

@@ -89,6 +89,10 @@ extension Parser {
     } else {
       return left
     }
+    if check(.rightBracket) {
+      // `xs[2...]`: the resolver accepts a one-sided range only as an index.
+      return Expr(kind: .slice(left, nil, closed: closed), range: range(from: left.range))
+    }
     skipNewlines()
     let right = try additive()
     return Expr(kind: .range(left, right, closed: closed), range: left.range.union(right.range))

@@ -91,9 +91,36 @@ extension Parser {
       ignoresNewlines.append(true)
       defer { ignoresNewlines.removeLast() }
       var inner = try expression()
+      if match(.comma) {
+        // `(a, b)` is a list, as tuples are in Python: `return (loss, grads)`.
+        var items = [inner]
+        while !check(.rightParen) {
+          items.append(try expression())
+          if !match(.comma) { break }
+        }
+        _ = try expect(.rightParen, "')' to close the list")
+        return Expr(kind: .list(items), range: range(from: token.range))
+      }
       _ = try expect(.rightParen, "')'")
       inner.range = range(from: token.range)
       return inner
+    case .halfOpenRange, .closedRange:
+      // `xs[..<3]`: the resolver accepts a one-sided range only as an index.
+      advance()
+      try nest()
+      defer { depth -= 1 }
+      let upper = try expression()
+      return Expr(
+        kind: .slice(nil, upper, closed: token.kind == .closedRange),
+        range: range(from: token.range))
+    case .keyword(.import):
+      advance()
+      let path = peek()
+      guard path.kind == .string else {
+        throw error("expected a file name in quotes after 'import', as in import \"util.lr\"")
+      }
+      advance()
+      return Expr(kind: .importModule(path.text), range: range(from: token.range))
     case .leftBracket: return try listLiteral()
     case .leftBrace: return try recordLiteral()
     case .keyword(.fn):

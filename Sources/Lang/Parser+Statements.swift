@@ -43,28 +43,44 @@ extension Parser {
     switch peek().kind {
     case .keyword(.let), .keyword(.var):
       let constant = advance().kind == .keyword(.let)
+      if check(.leftParen) || check(.leftBracket) {
+        let pattern = try self.pattern()
+        guard match(.equal) else {
+          throw error("'\(constant ? "let" : "var") \(pattern.text)' needs a value to destructure")
+        }
+        skipNewlines()
+        kind = .destructure(constant: constant, pattern, try expression())
+        break
+      }
       let name = try identifier("a variable name")
       var value: Expr?
       if match(.equal) {
         skipNewlines()
         value = try expression()
+        if case .function(var decl) = value?.kind, let range = value?.range {
+          // `let double = fn(x) { … }` takes the doc comment above the `let`.
+          decl.doc = docComment(above: start.start.line)
+          value = Expr(kind: .function(decl), range: range)
+        }
       } else if constant {
         throw error("'let' needs a value: let \(name.text) = …")
       }
       kind = .declaration(constant: constant, name, value)
     case .keyword(.fn) where tokens[current + 1].kind == .identifier:
       advance()
-      kind = .function(try functionRest(named: true, start: start))
+      var decl = try functionRest(named: true, start: start)
+      decl.doc = docComment(above: start.start.line)
+      kind = .function(decl)
     case .keyword(.while):
       advance()
       let condition = try expression()
       kind = .whileLoop(condition, try block())
     case .keyword(.for):
       advance()
-      let name = try identifier("a loop variable name")
+      let loopPattern = try pattern()
       _ = try expect(.keyword(.in), "'in' after the loop variable")
       let sequence = try expression()
-      kind = .forLoop(name, sequence, try block())
+      kind = .forLoop(loopPattern, sequence, try block())
     case .keyword(.break):
       advance()
       kind = .breakLoop
@@ -94,13 +110,58 @@ extension Parser {
     default: return .expression(target, suppressed: false)
     }
     advance()
+    if case .list = target.kind, op != nil {
+      throw error("cannot use '\(op?.rawValue ?? "=")' with several targets", at: target.range)
+    }
+    try checkAssignable(target)
+    skipNewlines()
+    return .assign(target, op, try expression())
+  }
+
+  /// Variables, indexes, members, and lists of them (`(a, b) = (b, a)`) can be assigned.
+  private mutating func checkAssignable(_ target: Expr) throws(ParseError) {
     switch target.kind {
     case .variable, .index, .member: break
+    case .list(let items):
+      for item in items { try checkAssignable(item) }
     default:
       throw error("cannot assign to this expression", at: target.range)
     }
-    skipNewlines()
-    return .assign(target, op, try expression())
+  }
+
+  /// A name, `_`, or `(p, q, …)` / `[p, q, …]` of patterns.
+  mutating func pattern() throws(ParseError) -> Pattern {
+    var seen: Set<String> = []
+    return try pattern(&seen)
+  }
+
+  private mutating func pattern(_ seen: inout Set<String>) throws(ParseError) -> Pattern {
+    let open = peek()
+    guard open.kind == .leftParen || open.kind == .leftBracket else {
+      let name = try identifier("a variable name")
+      if name.text == "_" { return .ignore(name.range) }
+      guard seen.insert(name.text).inserted else {
+        throw error("'\(name.text)' appears twice in the pattern", at: name.range)
+      }
+      return .name(name)
+    }
+    advance()
+    try nest()
+    defer { depth -= 1 }
+    ignoresNewlines.append(true)
+    defer { ignoresNewlines.removeLast() }
+    let close: TokenKind = open.kind == .leftParen ? .rightParen : .rightBracket
+    var items: [Pattern] = []
+    while !check(close) {
+      items.append(try pattern(&seen))
+      if !match(.comma) { break }
+    }
+    _ = try expect(
+      close, close == .rightParen ? "')' to end the pattern" : "']' to end the pattern")
+    if items.isEmpty {
+      throw error("a pattern needs at least one name", at: range(from: open.range))
+    }
+    return .list(items, range(from: open.range))
   }
 
   /// Requires the end of a statement: a newline, `;` (which suppresses display of an
@@ -134,9 +195,19 @@ extension Parser {
         if params.contains(where: { $0.name.text == param.text }) {
           throw error("duplicate parameter '\(param.text)'", at: param.range)
         }
-        var defaultValue: Expr?
-        if match(.equal) { defaultValue = try expression() }
-        params.append(ParamDecl(name: param, defaultValue: defaultValue))
+        if let last = params.last, last.isVariadic {
+          throw error("only the last parameter can collect the rest", at: last.name.range)
+        }
+        if match(.closedRange) {
+          if check(.equal) {
+            throw error("'\(param.text)...' collects arguments and cannot have a default")
+          }
+          params.append(ParamDecl(name: param, defaultValue: nil, isVariadic: true))
+        } else {
+          var defaultValue: Expr?
+          if match(.equal) { defaultValue = try expression() }
+          params.append(ParamDecl(name: param, defaultValue: defaultValue))
+        }
         if !match(.comma) { break }
       }
       _ = try expect(.rightParen, "')' to end the parameter list")

@@ -23,11 +23,26 @@ struct Parser {
   /// (inside `( )`, `[ ]` and record braces), false inside blocks.
   var ignoresNewlines: [Bool] = [false]
 
+  /// `##` doc comment lines by line number (see `Lexer.docComments`).
+  let docComments: [Int: String]
+
   init(_ source: Source) {
     self.source = source
-    let (tokens, diagnostics) = Lexer.scan(source)
+    let (tokens, diagnostics, docComments) = Lexer.scanWithDocs(source)
     self.tokens = tokens
     self.diagnostics = diagnostics
+    self.docComments = docComments
+  }
+
+  /// The doc comment on the lines right above `line`, or "".
+  func docComment(above line: Int) -> String {
+    var lines: [String] = []
+    var current = line - 1
+    while let text = docComments[current] {
+      lines.insert(text, at: 0)
+      current -= 1
+    }
+    return lines.joined(separator: "\n")
   }
 
   /// Parses `source`; the program is usable only when the diagnostics are empty.

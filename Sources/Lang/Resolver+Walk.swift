@@ -7,20 +7,26 @@ extension Resolver {
     case .declaration(let constant, let name, let value):
       if let value { resolve(value) }
       declare(name, constant: constant)
+    case .destructure(let constant, let pattern, let value):
+      resolve(value)
+      for name in pattern.names { declare(name, constant: constant) }
     case .function(let decl):
-      // Declared before its body so it can call itself.
+      // Declared before its body so it can call itself. A local function finds itself
+      // through a slot of its own (see `FunctionLayout.selfSlot`) rather than by
+      // capturing the box that holds it, which would be a reference cycle.
+      let isLocal = !function.declaresGlobals
       if let name = decl.name { declare(name, constant: true) }
-      resolveFunction(decl)
+      resolveFunction(decl, selfName: isLocal ? decl.name : nil)
     case .assign(let target, _, let value):
       resolve(value)
       resolveTarget(target)
     case .whileLoop(let condition, let body):
       resolve(condition)
       loop { $0.resolve(body) }
-    case .forLoop(let name, let sequence, let body):
+    case .forLoop(let pattern, let sequence, let body):
       resolve(sequence)
       function.scopes.append([:])
-      declare(name, constant: true)
+      for name in pattern.names { declare(name, constant: true) }
       loop { $0.resolve(body) }
       function.scopes.removeLast()
     case .breakLoop, .continueLoop:
@@ -66,7 +72,16 @@ extension Resolver {
       for arg in args { resolve(arg.value) }
     case .index(let object, let index):
       resolve(object)
-      resolve(index)
+      if case .slice(let lower, let upper, _) = index.kind {
+        if let lower { resolve(lower) }
+        if let upper { resolve(upper) }
+      } else {
+        resolve(index)
+      }
+    case .slice(_, _, let closed):
+      let example = closed ? "xs[2...]" : "xs[..<2]"
+      report("a range with one bound is only allowed as an index, as in \(example)", expr.range)
+    case .importModule: break
     case .member(let object, _): resolve(object)
     case .function(let decl): resolveFunction(decl)
     case .ifElse(let condition, let then, let otherwise):
@@ -86,10 +101,17 @@ extension Resolver {
         report("cannot assign to constant '\(name.text)'", name.range)
       }
     case .index(let object, let index):
-      resolve(index)
+      if case .slice(let lower, let upper, _) = index.kind {
+        if let lower { resolve(lower) }
+        if let upper { resolve(upper) }
+      } else {
+        resolve(index)
+      }
       resolveTarget(object)
     case .member(let object, _):
       resolveTarget(object)
+    case .list(let items):
+      for item in items { resolveTarget(item) }
     default:
       resolve(target)
     }
@@ -120,12 +142,14 @@ extension Resolver {
 
   private mutating func reference(_ name: Name) {
     if let d = function.lookup(name.text) {
+      function.decls[d].used = true
       function.pending.append((name.id, d))
       return
     }
     var outer = function.enclosing
     while let scope = outer {
       if let d = scope.lookup(name.text) {
+        scope.decls[d].used = true
         let index = capture(in: function, from: scope, decl: d)
         resolution.variables[name.id] = VariableInfo(
           storage: .capture(index), constant: scope.decls[d].constant)
@@ -154,7 +178,7 @@ extension Resolver {
     return scope.captures.count - 1
   }
 
-  private mutating func resolveFunction(_ decl: FunctionDecl) {
+  private mutating func resolveFunction(_ decl: FunctionDecl, selfName: Name? = nil) {
     // Defaults are evaluated where the function is created, in the enclosing scope.
     for param in decl.params {
       if let value = param.defaultValue { resolve(value) }
@@ -163,6 +187,9 @@ extension Resolver {
     function = FunctionScope(enclosing: outer, isScript: false)
     for param in decl.params { declare(param.name, constant: false) }
     function.paramCount = decl.params.count
+    if let selfName, !decl.params.contains(where: { $0.name.text == selfName.text }) {
+      function.selfDecl = function.declare(selfName.text, constant: true)
+    }
     resolve(decl.body)
     resolution.functions[decl.id] = function.finish(into: &resolution)
     function = outer

@@ -32,6 +32,9 @@ struct FunctionLayout {
   var boxCount = 0
   var captures: [CaptureSource] = []
   var boxedParams: [(slot: Int, box: Int)] = []
+  /// The slot a local `fn` finds itself in when its body calls it by name: filled at
+  /// each call, so the function need not capture (and keep alive) its own box.
+  var selfSlot: Int?
 }
 
 /// What the resolver found: side tables keyed by `Name.id` and `FunctionDecl.id`.
@@ -49,12 +52,16 @@ final class FunctionScope {
     var constant: Bool
     var box: Int?
     var slot = 0
+    var used = false
   }
 
   let enclosing: FunctionScope?
   let isScript: Bool
   var decls: [Decl] = []
   var paramCount = 0
+  /// The decl of a local function's own name inside its body, declared after the
+  /// parameters; nil for anonymous and global functions.
+  var selfDecl: Int?
   var boxCount = 0
   var captures: [CaptureSource] = []
   /// (declaring scope, decl index) → capture index, so each variable is captured once.
@@ -98,12 +105,15 @@ final class FunctionScope {
   func finish(into resolution: inout Resolution) -> FunctionLayout {
     var layout = FunctionLayout(captures: captures)
     for d in decls.indices {
-      if d < paramCount || decls[d].box == nil {
+      // Parameters and the self name always get a slot: the call fills them.
+      let filledAtEntry = d < paramCount || d == selfDecl
+      if filledAtEntry || decls[d].box == nil {
         decls[d].slot = layout.slotCount
         layout.slotCount += 1
       }
-      if d < paramCount, let b = decls[d].box { layout.boxedParams.append((d, b)) }
+      if filledAtEntry, let b = decls[d].box { layout.boxedParams.append((decls[d].slot, b)) }
     }
+    if let d = selfDecl, decls[d].used { layout.selfSlot = decls[d].slot }
     layout.boxCount = boxCount
     for (nameID, d) in pending {
       let storage: Storage = decls[d].box.map { .boxed($0) } ?? .local(decls[d].slot)

@@ -14,6 +14,7 @@ final class Box {
   }
 
   deinit {
+    Disposal.clear(&pointer.pointee)
     pointer.deinitialize(count: 1)
     pointer.deallocate()
   }

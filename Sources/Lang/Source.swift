@@ -25,14 +25,18 @@ public struct Source: Sendable, Hashable {
     let index = line - firstLine
     guard index >= 0 else { return nil }
     var current = 0
-    for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if current == index {
-        return piece.hasSuffix("\r") ? String(piece.dropLast()) : String(piece)
-      }
+    // "\r\n" is one Character, so lines are split on either form of line break.
+    for piece in text.split(omittingEmptySubsequences: false, whereSeparator: Source.isLineBreak) {
+      if current == index { return String(piece) }
       current += 1
     }
     return nil
   }
+
+  /// The number of lines of the text (a final line break starts an empty last line).
+  public var lineCount: Int { text.reduce(1) { Source.isLineBreak($1) ? $0 + 1 : $0 } }
+
+  static func isLineBreak(_ c: Character) -> Bool { c == "\n" || c == "\r\n" }
 }
 
 /// A 1-based line and column in file coordinates. Columns count characters

@@ -3,7 +3,7 @@
 /// The reserved words of *lr*.
 enum Keyword: String, CaseIterable {
   case `let`, `var`, `fn`, `if`, `else`, `for`, `in`, `while`, `break`, `continue`
-  case `return`, `true`, `false`, `nil`, `and`, `or`, `not`
+  case `return`, `true`, `false`, `nil`, `and`, `or`, `not`, `import`
 
   private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 

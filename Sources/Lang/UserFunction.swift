@@ -11,13 +11,23 @@ final class FunctionCode {
   let boxCount: Int
   /// Parameters that closures capture: (parameter slot, box) copied at entry.
   let boxedParams: [(slot: Int, box: Int)]
+  /// See `FunctionLayout.selfSlot`; -1 when the body does not call itself by name.
+  let selfSlot: Int
   let body: Code
   let doc: String
+  /// The source the function was written in (for grouping docs).
+  let file: String
+  /// Whether the last parameter collects the remaining arguments (`rest...`).
+  let isVariadic: Bool
 
   init(
     name: String, paramNames: [String], slotCount: Int, boxCount: Int,
-    boxedParams: [(slot: Int, box: Int)], doc: String, body: @escaping Code
+    boxedParams: [(slot: Int, box: Int)], selfSlot: Int?, isVariadic: Bool, doc: String,
+    file: String, body: @escaping Code
   ) {
+    self.file = file
+    self.isVariadic = isVariadic
+    self.selfSlot = selfSlot ?? -1
     self.name = name
     self.paramNames = paramNames
     self.slotCount = slotCount
@@ -41,17 +51,25 @@ final class UserFunction: Callable {
   let paramCount: Int
   let slotCount: Int
   let boxCount: Int
+  let selfSlot: Int
   let body: Code
 
   init(code: FunctionCode, name: String, defaults: [Value?], captures: [Box]) {
     self.code = code
-    paramCount = defaults.count
+    // A variadic function's arguments always need binding: no call site's count
+    // matches -1, so none takes the fast path.
+    paramCount = code.isVariadic ? -1 : defaults.count
     slotCount = code.slotCount
     boxCount = code.boxCount
+    selfSlot = code.selfSlot
     body = code.body
     self.name = name
     self.defaults = defaults
-    self.parameters = zip(code.paramNames, defaults).map { Parameter($0, default: $1) }
+    var parameters = zip(code.paramNames, defaults).map { Parameter($0, default: $1) }
+    if code.isVariadic, let last = parameters.indices.last {
+      parameters[last] = Parameter(parameters[last].name, variadic: true)
+    }
+    self.parameters = parameters
     captureCount = captures.count
     self.captures = UnsafeMutablePointer<Box>.allocate(capacity: max(captures.count, 1))
     self.captures.initialize(from: captures, count: captures.count)
@@ -67,8 +85,11 @@ final class UserFunction: Callable {
   /// Runs the body with arguments already in `base[0..<parameters.count]`.
   @inline(__always)
   func run(_ base: UnsafeMutablePointer<Value>) throws(Unwind) -> Value {
+    if selfSlot >= 0 { base[selfSlot] = .function(self) }
     if boxCount == 0 {
-      return try invoke(Frame(slots: base, boxes: noBoxes, captures: captures))
+      // A function without captured locals never touches its box storage.
+      let none = UnsafeMutableRawPointer(base).assumingMemoryBound(to: Box?.self)
+      return try invoke(Frame(slots: base, boxes: none, captures: captures))
     }
     let boxes = UnsafeMutablePointer<Box?>.allocate(capacity: boxCount)
     boxes.initialize(repeating: nil, count: boxCount)
@@ -90,6 +111,3 @@ final class UserFunction: Callable {
     }
   }
 }
-
-/// The box storage of frames that have no captured locals: never read or written.
-nonisolated(unsafe) let noBoxes = UnsafeMutablePointer<Box?>.allocate(capacity: 1)

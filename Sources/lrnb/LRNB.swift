@@ -16,7 +16,7 @@ struct LRNB: ParsableCommand {
       70 runtime error (a failed cell), 74 I/O error, 130 interrupted (Ctrl-C).
       """,
     version: Version.current,
-    subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self]
+    subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, DocsCommand.self]
   )
 
   /// Plain `lrnb` on a terminal starts the REPL; otherwise it prints the help.

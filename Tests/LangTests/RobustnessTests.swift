@@ -33,7 +33,7 @@ func survive(_ text: String, _ label: String) {
   let source = Source(name: "fuzz.lr", text: text)
   _ = highlight(text)
   let interp = Interpreter(output: CollectingSink())
-  let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+  let lineCount = source.lineCount
   let checked = interp.check(source)
   let watchdog = DispatchWorkItem { [handle = interp.interruptSwitch] in handle.fire() }
   DispatchQueue.global().asyncAfter(deadline: .now() + 0.2, execute: watchdog)
@@ -102,5 +102,39 @@ extension String {
   /// A hash that is the same in every run (Swift's `hashValue` is seeded per process).
   var hashValueStable: UInt64 {
     utf8.reduce(14_695_981_039_346_656_037) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+  }
+}
+
+/// The fuzzer's regression cases: inputs that once crashed or leaked, kept so they never
+/// come back (fuzz/README.md).
+let fuzzRegressions: [String] = {
+  let dir = specRoot().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("fuzz/regressions")
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+  return names.filter { $0.hasSuffix(".lr") }.sorted().map { dir.appendingPathComponent($0).path }
+}()
+
+@Test(arguments: fuzzRegressions)
+func fuzzRegressionsSurvive(_ path: String) throws {
+  let text = try String(contentsOfFile: path, encoding: .utf8)
+  survive(text, path)
+}
+
+@Test func fuzzRegressionsExist() {
+  #expect(fuzzRegressions.count >= 5)
+}
+
+@Test func framesWithManyLocalsExhaustTheValueStackWithAnError() throws {
+  // 1,100 locals × 1,000 calls is more than the value stack's 2^20 slots.
+  let locals = (0..<1100).map { "  let v\($0) = \($0)" }.joined(separator: "\n")
+  let program = "fn deep(n) {\n\(locals)\n  if n == 0 { 0 } else { deep(n - 1) }\n}\ndeep(999)"
+  let interp = Interpreter(output: CollectingSink())
+  do {
+    _ = try interp.run(Source(name: "locals.lr", text: program))
+    Issue.record("expected a stack overflow")
+  } catch {
+    #expect(
+      error.diagnostics.first?.message
+        == "stack overflow: too many local variables in active calls")
   }
 }

@@ -3,11 +3,22 @@ import Foundation
 
 let suites: [String: (Int) throws -> Void] = [
   "matmul": matmulBench,
+  "lr": langBench,
   "plot": plotBench,
   "training": trainingBench,
 ]
 
 let arguments = CommandLine.arguments.dropFirst()
+// `lrnb-bench lr-file PATH [TIMES]`: run one lr file, for profilers.
+if arguments.first == "lr-file", let path = arguments.dropFirst().first {
+  do {
+    try langFile(path: path, times: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1)
+    exit(0)
+  } catch {
+    FileHandle.standardError.write(Data("lrnb-bench lr-file: \(error)\n".utf8))
+    exit(1)
+  }
+}
 guard let suite = arguments.first, let run = suites[suite] else {
   FileHandle.standardError.write(
     Data(
