@@ -89,6 +89,7 @@ func nnMetricNatives() -> [NativeFunction] {
 
 /// Every network native, in the order `lrnb docs` lists them.
 func nnNatives(_ session: Session) -> [NativeFunction] {
-  nnModelNatives(session) + nnTrainingNatives(session) + nnMetricNatives() + nnFileNatives()
+  nnModelNatives(session) + nnTrainingNatives(session) + nnTrainingRuleNatives() + nnMetricNatives()
+    + nnFileNatives()
     + nnGradNatives()
 }

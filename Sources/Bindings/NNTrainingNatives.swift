@@ -18,19 +18,21 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
         Parameter("validation", default: .number(0)),
         Parameter("schedule", default: .string("constant")),
         Parameter("seed", default: .nil), Parameter("patience", default: .nil),
-      ],
+      ] + trainingRuleParameters,
       doc: """
         Trains `net` in place on `data` (a dataset, [x, y] or {x, y}) with softmax cross-entropy and \
         returns the per-epoch history. `optimizer`: "sgd", "adam" or "adamw"; `schedule`: "constant", \
         "cosine" or "step" (halve every 10 epochs); `validation`: the fraction held out; `patience`: \
-        early stopping; `seed` defaults to one drawn from the notebook's seed.
+        early stopping; `seed` defaults to one drawn from the notebook's seed. \(trainingRuleDoc) \
+        Given here, they apply to this run only; without them each layer trains by the rule the \
+        model keeps (`set_training`), by default rank-adaptive. The history has per-epoch `loss`, \
+        `accuracy`, `val_loss`, `val_accuracy`, `lr`, `time`, and per tracked layer \
+        (`tracked_layers`) `ranks`, `kappa`, `singular_values`, with `prod_kappa` and `compression`.
 
-            let net = mlp([64, 32, 10])
+            let net = mlp([64, 32, 10], lowrank: true, rank: 16)
             let d = digits().split(0.8)
-            let x = d.test.x
-            let y = d.test.y
-            let h = fit(net, [x, y], epochs: 3, lr: 0.05, batch: 128, validation: 0.1)
-            h.loss
+            let h = fit(net, d.train, epochs: 3, lr: 0.05, validation: 0.1, integrator: "bug", theta: 0.2)
+            [h.loss, h.ranks, h.compression]
         """
     ) { args in
       let net = try args.model("net")
@@ -75,6 +77,12 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
               detail:
                 "epoch \(p.epoch)/\(p.epochs) · loss \(formatNumber(p.loss)) · acc \(formatNumber(p.accuracy))"
             ))
+        }
+      }
+      // This run's rules: the model's own, with the settings given here on top.
+      for (i, layer) in net.layers.enumerated() where layer is any LowRankLayer {
+        if let rule = try args.lowRankTraining(over: net.layerTraining[i] ?? LowRankTraining()) {
+          options.layerTraining[i] = rule
         }
       }
       return .native(HistoryObject(try net.fit(data, options: options)))
