@@ -89,7 +89,6 @@ func nnMetricNatives() -> [NativeFunction] {
 
 /// Every network native, in the order `lrnb docs` lists them.
 func nnNatives(_ session: Session) -> [NativeFunction] {
-  nnModelNatives(session) + nnTrainingNatives(session) + nnTrainingRuleNatives() + nnMetricNatives()
-    + nnFileNatives()
+  nnModelNatives(session) + nnTrainingNatives(session) + nnMetricNatives() + nnFileNatives()
     + nnGradNatives()
 }

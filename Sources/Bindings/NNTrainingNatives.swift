@@ -1,4 +1,4 @@
-// Natives that train and evaluate models: fit, evaluate, accuracy, predict, confusion_matrix.
+// Natives that train and evaluate models: fit, evaluate, accuracy, predict, confusion_matrix, set_training.
 import Lang
 import NeuralNets
 import Tensors
@@ -114,5 +114,35 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
       doc:
         "Counts of (true class, predicted class) pairs, as a classes × classes tensor.\n\n    let net = mlp([64, 32, 10])\n    let test = digits().split(0.8).test\n    confusion_matrix(net, test)"
     ) { args in .tensor(try args.model("net").confusionMatrix(try args.labeledData("data"))) },
+    NativeFunction(
+      name: "set_training",
+      params: [Parameter("net"), Parameter("layer", default: .nil)] + trainingRuleParameters,
+      doc: """
+        Chooses how the low-rank layers of `net` train — all of them, or only `layer` (an index \
+        into `net.layers`) — and returns `net`. The rule is kept by the model (and in its model \
+        file); settings given to `fit` win over it. \(trainingRuleDoc)
+
+            let net = lenet5(lowrank: true, rank: 0.5)
+            set_training(net, integrator: "bug", theta: 0.15)
+            set_training(net, layer: 7, integrator: "condlr", tau: 0.1, beta: 0.05)
+            net.training
+        """
+    ) { args in
+      let object = try args.native("net", as: ModelObject.self, expected: "a model")
+      let model = object.model
+      let index = try args.optional("layer", args.nonNegativeInt)
+      if let index {
+        guard model.layers.indices.contains(index), model.layers[index] is any LowRankLayer else {
+          throw args.bad("layer", expected: "the index of a low-rank layer of the model")
+        }
+      }
+      if try !args.setTraining(on: model, layer: index) {
+        // No settings: back to the default rule (rank-adaptive BUG, ϑ = 0.1).
+        for i in model.layers.indices where index == nil || index == i {
+          model.layerTraining[i] = nil
+        }
+      }
+      return .native(object)
+    },
   ]
 }

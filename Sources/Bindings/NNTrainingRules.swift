@@ -110,41 +110,6 @@ extension Arguments {
   }
 }
 
-func nnTrainingRuleNatives() -> [NativeFunction] {
-  [
-    NativeFunction(
-      name: "set_training",
-      params: [Parameter("net"), Parameter("layer", default: .nil)] + trainingRuleParameters,
-      doc: """
-        Chooses how the low-rank layers of `net` train — all of them, or only `layer` (an index \
-        into `net.layers`) — and returns `net`. The rule is kept by the model (and in its model \
-        file); settings given to `fit` win over it. \(trainingRuleDoc)
-
-            let net = lenet5(lowrank: true, rank: 0.5)
-            set_training(net, integrator: "bug", theta: 0.15)
-            set_training(net, layer: 7, integrator: "condlr", tau: 0.1, beta: 0.05)
-            net.training
-        """
-    ) { args in
-      let object = try args.native("net", as: ModelObject.self, expected: "a model")
-      let model = object.model
-      let index = try args.optional("layer", args.nonNegativeInt)
-      if let index {
-        guard model.layers.indices.contains(index), model.layers[index] is any LowRankLayer else {
-          throw args.bad("layer", expected: "the index of a low-rank layer of the model")
-        }
-      }
-      if try !args.setTraining(on: model, layer: index) {
-        // No settings: back to the default rule (rank-adaptive BUG, ϑ = 0.1).
-        for i in model.layers.indices where index == nil || index == i {
-          model.layerTraining[i] = nil
-        }
-      }
-      return .native(object)
-    }
-  ]
-}
-
 /// How *lr* shows a training rule, e.g. `bug ϑ=0.15 r∈[2, auto]` or `condlr τ=0.1 β=0.05`.
 func describe(_ rule: LowRankTraining) -> String {
   var text: String
