@@ -62,7 +62,10 @@ let package = Package(
       exclude: ["README.md"]),
     .executableTarget(
       name: "lrnb-bench",
-      dependencies: ["Tensors", "NeuralNets", "COpenBLAS", "Imaging", "Plotting", "PlottingCairo", "Lang"],
+      dependencies: [
+        "Tensors", "NeuralNets", "Datasets", "COpenBLAS", "Imaging", "Plotting", "PlottingCairo",
+        "Lang",
+      ],
       path: "bench/Sources/lrnb-bench"),
     .target(name: "_TestSupport", path: "Sources/TestSupport", exclude: ["README.md"]),
 
