@@ -14,6 +14,9 @@ public final class ForwardPass {
   public let isTraining: Bool
   /// The generator dropout draws its masks from (seeded by the training loop).
   public var rng: RNG
+  /// Parameters this pass treats as constants even in training (integrators that do not
+  /// need their gradients freeze them, so the tape skips the products that form them).
+  public var frozen: Set<ObjectIdentifier> = []
   private var bindings: [(Parameter, Variable)] = []
 
   /// A pass in training mode (recording) or inference mode. With `recording`, an
@@ -27,8 +30,9 @@ public final class ForwardPass {
 
   /// The variable standing for `parameter` in this pass (a gradient leaf when training).
   public func variable(_ parameter: Parameter) -> Variable {
-    let v = tape.variable(parameter.value, requiresGrad: isTraining)
-    if isTraining { bindings.append((parameter, v)) }
+    let trains = isTraining && !frozen.contains(ObjectIdentifier(parameter))
+    let v = tape.variable(parameter.value, requiresGrad: trains)
+    if trains { bindings.append((parameter, v)) } else if isTraining { parameter.grad = nil }
     return v
   }
 
