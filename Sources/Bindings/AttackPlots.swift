@@ -14,7 +14,7 @@ func plotSweepNative(_ session: Session) -> NativeFunction {
       The figure of a robustness sweep: one panel per attack, one line per model, `metric` \
       ("accuracy" by default, or any numeric column such as "loss") against eps. Rows that \
       repeat a (model, attack, eps) — several seeds — are drawn as their mean inside a band \
-      of ± one standard deviation. `table` is what `sweep` returns, or any list of records \
+      of ± one (population) standard deviation, as `mean_std` computes it. `table` is what `sweep` returns, or any list of records \
       with `model`, `attack`, `eps` and the metric. Options: `title`, `width`, `height`, \
       `dpi`, `theme`, `alt`.
 
@@ -48,7 +48,7 @@ func plotSweepNative(_ session: Session) -> NativeFunction {
         try plotting(args.callee) {
           if groups.contains(where: { $0.count > 1 }) {
             let stds = zip(groups, means).map { g, mean in
-              (g.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(Swift.max(g.count - 1, 1)))
+              (g.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(g.count))
                 .squareRoot()
             }
             axes.add(try .band(x: eps, mean: means, std: stds, color: color))
