@@ -2,6 +2,10 @@
 import Lang
 import Plotting
 
+/// The most attacks (panels) one sweep figure shows side by side: more would be too narrow
+/// to read at any figure width.
+private let maxSweepPanels = 12
+
 /// `plot_sweep(table, …)`.
 func plotSweepNative(_ session: Session) -> NativeFunction {
   NativeFunction(
@@ -32,6 +36,9 @@ func plotSweepNative(_ session: Session) -> NativeFunction {
     let rows = try sweepPoints(args, metric: metric)
     let attacks = unique(rows.map(\.attack))
     let models = unique(rows.map(\.model))
+    guard attacks.count <= maxSweepPanels else {
+      throw args.bad("table", expected: "at most \(maxSweepPanels) attacks (one panel each)")
+    }
     let theme = try args.plotTheme() ?? .light
     var panels: [Axes] = []
     for attack in attacks {

@@ -160,6 +160,8 @@ import Testing
     #expect(failure(net + "sweep({}, [x, y])")?.contains("models") == true)
     #expect(failure(net + "sweep(net, [x, y], eps: [])")?.contains("eps") == true)
     #expect(failure(net + "plot_sweep([{model: 1}])")?.contains("sweep table") == true)
+    let many = "range(13).map(fn(i) { {model: \"m\", attack: \"a\\(i)\", eps: 0, accuracy: 1} })"
+    #expect(failure("plot_sweep(\(many))")?.contains("at most 12 attacks") == true)
     #expect(
       failure(net + "fit(net, [x, y], adversarial: \"pgd\", eps: -1)")?.contains("eps") == true)
     #expect(failure(net + "adversarial_grid(net, [x, y], n: 6)")?.contains("1 to 5") == true)
