@@ -25,9 +25,12 @@ private func options(epochs: Int, seed: UInt64, rule: LowRankTraining? = nil) ->
   return options
 }
 
-/// κ(S) of every low-rank layer at the end of training.
+/// κ(S) = σ_max/σ_min of every low-rank layer (the dense classifier left out).
 private func kappas(_ net: Sequential) throws -> [Double] {
-  try net.layerReports().filter { $0.rank != nil }.compactMap(\.kappa)
+  try net.layers.compactMap { $0 as? any LowRankLayer }.map { layer in
+    let sigma = try layer.singularValues().scalars
+    return Double(sigma[0] / sigma[sigma.count - 1])
+  }
 }
 
 @Suite(.serialized) struct DLRTRealDataTests {
