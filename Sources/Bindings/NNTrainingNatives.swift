@@ -18,7 +18,7 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
         Parameter("validation", default: .number(0)),
         Parameter("schedule", default: .string("constant")),
         Parameter("seed", default: .nil), Parameter("patience", default: .nil),
-      ] + trainingRuleParameters,
+      ] + trainingRuleParameters + adversarialTrainingParameters,
       doc: """
         Trains `net` in place on `data` (a dataset, [x, y] or {x, y}) with softmax cross-entropy and \
         returns the per-epoch history. `optimizer`: "sgd", "adam" or "adamw"; `schedule`: "constant", \
@@ -27,7 +27,8 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
         Given here, they apply to this run only; without them each layer trains by the rule the \
         model keeps (`set_training`), by default rank-adaptive. The history has per-epoch `loss`, \
         `accuracy`, `val_loss`, `val_accuracy`, `lr`, `time`, and per tracked layer \
-        (`tracked_layers`) `ranks`, `kappa`, `singular_values`, with `prod_kappa` and `compression`.
+        (`tracked_layers`) `ranks`, `kappa`, `singular_values`, with `prod_kappa` and `compression`. \
+        \(adversarialTrainingDoc)
 
             let net = mlp([64, 32, 10], lowrank: true, rank: 16)
             let d = digits().split(0.8)
@@ -68,6 +69,7 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
       options.seed =
         try args.optional("seed", args.nonNegativeInt).map(UInt64.init) ?? session.random.rng.next()
       options.patience = try args.optional("patience", args.positiveInt)
+      options.adversary = try args.trainingAdversary()
       let total = options.epochs * ((data.count + options.batchSize - 1) / options.batchSize)
       if let report = session.progress {
         options.progress = { p in

@@ -19,9 +19,11 @@ public final class ForwardPass {
   public var frozen: Set<ObjectIdentifier> = []
   private var bindings: [(Parameter, Variable)] = []
 
-  /// A pass in training mode (recording) or inference mode.
-  public init(training: Bool, rng: RNG = RNG(seed: 0)) {
-    tape = Tape(recording: training)
+  /// A pass in training mode (recording) or inference mode. With `recording`, an
+  /// inference pass records too, so gradients with respect to the input (attacks) flow
+  /// through every layer while weights stay constants and dropout stays off.
+  public init(training: Bool, recording: Bool = false, rng: RNG = RNG(seed: 0)) {
+    tape = Tape(recording: training || recording)
     isTraining = training
     self.rng = rng
   }

@@ -47,6 +47,9 @@ extension Sequential {
       train = Subset(data, indices: Array(order[..<cut]))
       held = Subset(data, indices: Array(order[cut...]))
     }
+    if let adversary = options.adversary {
+      train = AdversarialBatches(train, model: self, adversary: adversary, seed: options.seed)
+    }
     guard train.count > 0 else {
       throw NeuralNetError.invalidArgument("fit needs at least one training example")
     }

@@ -27,6 +27,8 @@ public struct TrainingOptions {
   public var layerTraining: [Int: LowRankTraining] = [:]
   /// Called after every step, e.g. to draw a progress bar.
   public var progress: ((TrainingProgress) -> Void)? = nil
+  /// Replaces each batch's inputs before the step (adversarial training); nil: clean.
+  public var adversary: (any TrainingAdversary)? = nil
 
   /// Defaults: 1 epoch, batch 128, SGD with momentum 0.9 at 0.05, no validation.
   public init() {}

@@ -2,6 +2,7 @@
 import Foundation
 
 let suites: [String: (Int) throws -> Void] = [
+  "attacks": attacksBench,
   "dlrt": dlrtBench,
   "matmul": matmulBench,
   "lr": langBench,
