@@ -100,7 +100,8 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
     },
     NativeFunction(
       name: "accuracy", params: [Parameter("net"), Parameter("data")],
-      doc: "The fraction of `data` that `net` classifies correctly.\n\n    let net = mlp([64, 32, 10])\n    let test = digits().split(0.8).test\n    accuracy(net, test)"
+      doc:
+        "The fraction of `data` that `net` classifies correctly.\n\n    let net = mlp([64, 32, 10])\n    let test = digits().split(0.8).test\n    accuracy(net, test)"
     ) { args in .number(try args.model("net").accuracy(try args.labeledData("data"))) },
     NativeFunction(
       name: "predict",
