@@ -41,7 +41,8 @@ extension HistoryObject: CacheableNative {
       "stopped_early": history.stoppedEarly,
       // Tracking of the weight layers: ranks, κ, singular values, Πκ, compression.
       "tracked_layers": history.trackedLayers, "ranks": history.ranks,
-      "kappa": history.kappa.map(bits), "singular_values": history.singularValues.map { $0.map(bits) },
+      "kappa": history.kappa.map(bits),
+      "singular_values": history.singularValues.map { $0.map(bits) },
       "prod_kappa": bits(history.kappaProduct), "compression": bits(history.compression),
     ]
     return [UInt8](try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]))

@@ -10,7 +10,8 @@ func nnMetricNatives() -> [NativeFunction] {
   [
     NativeFunction(
       name: "parameters", params: [Parameter("net")],
-      doc: "The number of trainable scalars of a model or layer.\n\n    let net = mlp([64, 32, 10])\n    parameters(net)"
+      doc:
+        "The number of trainable scalars of a model or layer.\n\n    let net = mlp([64, 32, 10])\n    parameters(net)"
     ) { args in
       if case .native(let o) = try args.value("net"), let layer = o as? LayerObject {
         return .number(Double(layer.layer.parameterCount))
@@ -24,7 +25,8 @@ func nnMetricNatives() -> [NativeFunction] {
     ) { args in .number(try args.model("net").compression) },
     NativeFunction(
       name: "flops", params: [Parameter("net")],
-      doc: "Multiply–adds per sample of a forward pass.\n\n    let net = mlp([64, 32, 10])\n    flops(net)"
+      doc:
+        "Multiply–adds per sample of a forward pass.\n\n    let net = mlp([64, 32, 10])\n    flops(net)"
     ) { args in .number(Double(try args.model("net").flopsPerSample)) },
     NativeFunction(
       name: "singular_values", params: [Parameter("layer")],
@@ -64,7 +66,8 @@ func nnMetricNatives() -> [NativeFunction] {
     },
     NativeFunction(
       name: "kappas", params: [Parameter("net")],
-      doc: "κ of every layer with weights, in order.\n\n    let net = mlp([64, 32, 10])\n    kappas(net)"
+      doc:
+        "κ of every layer with weights, in order.\n\n    let net = mlp([64, 32, 10])\n    kappas(net)"
     ) { args in .list(try args.model("net").conditionNumbers().map { .number($0) }) },
     NativeFunction(
       name: "layer_table", params: [Parameter("net")],

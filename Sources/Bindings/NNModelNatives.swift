@@ -26,7 +26,8 @@ func nnModelNatives(_ session: Session) -> [NativeFunction] {
         }
         return n
       }
-      let model = try Architectures.mlp(sizes, ranks: try args.rankPlan(), using: &session.random.rng)
+      let model = try Architectures.mlp(
+        sizes, ranks: try args.rankPlan(), using: &session.random.rng)
       try args.setTraining(on: model)
       return .native(ModelObject(model))
     },

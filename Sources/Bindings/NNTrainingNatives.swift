@@ -71,15 +71,16 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
       options.patience = try args.optional("patience", args.positiveInt)
       options.adversary = try args.trainingAdversary()
       let total = options.epochs * ((data.count + options.batchSize - 1) / options.batchSize)
-      if let report = session.progress {
-        options.progress = { p in
-          report(
-            ProgressUpdate(
-              task: "fit", completed: (p.epoch - 1) * p.steps + p.step, total: total,
-              detail:
-                "epoch \(p.epoch)/\(p.epochs) · loss \(formatNumber(p.loss)) · acc \(formatNumber(p.accuracy))"
-            ))
-        }
+      let report = session.progress
+      options.progress = { p in
+        // Ctrl-C or a cell's timeout stops training between steps.
+        try args.checkInterrupted()
+        report?(
+          ProgressUpdate(
+            task: "fit", completed: (p.epoch - 1) * p.steps + p.step, total: total,
+            detail:
+              "epoch \(p.epoch)/\(p.epochs) · loss \(formatNumber(p.loss)) · acc \(formatNumber(p.accuracy))"
+          ))
       }
       // This run's rules: the model's own, with the settings given here on top.
       for (i, layer) in net.layers.enumerated() where layer is any LowRankLayer {
@@ -99,7 +100,8 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
     },
     NativeFunction(
       name: "accuracy", params: [Parameter("net"), Parameter("data")],
-      doc: "The fraction of `data` that `net` classifies correctly.\n\n    let net = mlp([64, 32, 10])\n    let test = digits().split(0.8).test\n    accuracy(net, test)"
+      doc:
+        "The fraction of `data` that `net` classifies correctly.\n\n    let net = mlp([64, 32, 10])\n    let test = digits().split(0.8).test\n    accuracy(net, test)"
     ) { args in .number(try args.model("net").accuracy(try args.labeledData("data"))) },
     NativeFunction(
       name: "predict",

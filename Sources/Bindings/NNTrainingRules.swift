@@ -38,10 +38,11 @@ extension Arguments {
     var rule = base
     let bugSettings = ["theta", "r_min", "r_max", "period"]
     let chosen: String? =
-      if let name = try optional("integrator", string) { name.lowercased() }
-      else if try !isNil("tau") { "condlr" }
-      else if try bugSettings.contains(where: { try !isNil($0) }) { "bug" }
-      else { nil }
+      if let name = try optional("integrator", string) {
+        name.lowercased()
+      } else if try !isNil("tau") {
+        "condlr"
+      } else if try bugSettings.contains(where: { try !isNil($0) }) { "bug" } else { nil }
     switch chosen {
     case nil: break  // only β: the layer keeps its integrator
     case "bug", "dlrt":
@@ -76,7 +77,8 @@ extension Arguments {
     }
     if let beta = try optional("beta", number) {
       guard beta >= 0, beta <= 1e6 else { throw bad("beta", expected: "a non-negative β") }
-      rule.regularizer = beta > 0 ? SpectralRegularizer(beta: beta, squared: try bool("squared")) : nil
+      rule.regularizer =
+        beta > 0 ? SpectralRegularizer(beta: beta, squared: try bool("squared")) : nil
     }
     return rule
   }
@@ -116,7 +118,8 @@ func describe(_ rule: LowRankTraining) -> String {
   switch rule.integrator {
   case .fixedRank: text = "fixed"
   case .rankAdaptive(let s):
-    text = "bug ϑ=\(formatNumber(s.theta)) r∈[\(s.minRank), \(s.maxRank.map(String.init) ?? "auto")]"
+    text =
+      "bug ϑ=\(formatNumber(s.theta)) r∈[\(s.minRank), \(s.maxRank.map(String.init) ?? "auto")]"
     if s.period > 1 { text += " period \(s.period)" }
   case .condLR(let tau): text = "condlr τ=\(formatNumber(tau))"
   }

@@ -52,7 +52,8 @@ public final class Trainer {
     loss: Double, correct: Int
   ) {
     steps += 1
-    let frozen = Set(integrators.values.flatMap { $0.frozenParameters() }.map(ObjectIdentifier.init))
+    let frozen = Set(
+      integrators.values.flatMap { $0.frozenParameters() }.map(ObjectIdentifier.init))
     let result = try model.forwardBackward(
       inputs: inputs, labels: labels, rng: &rng, step: steps, frozen: frozen)
     optimizer.beginStep()

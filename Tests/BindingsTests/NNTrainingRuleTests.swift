@@ -75,10 +75,19 @@ import Testing
 
   @Test(arguments: [
     ("fit(net, d.train, integrator: \"sgd\")", "bad argument 'integrator' to fit"),
-    ("fit(net, d.train, theta: 1.5)", "bad argument 'theta' to fit (expected a tolerance ϑ in [0, 1)"),
-    ("fit(net, d.train, integrator: \"bug\", tau: 0.1)", "'tau' to fit (it does not apply to integrator \"bug\")"),
+    (
+      "fit(net, d.train, theta: 1.5)",
+      "bad argument 'theta' to fit (expected a tolerance ϑ in [0, 1)"
+    ),
+    (
+      "fit(net, d.train, integrator: \"bug\", tau: 0.1)",
+      "'tau' to fit (it does not apply to integrator \"bug\")"
+    ),
     ("fit(net, d.train, integrator: \"condlr\", theta: 0.1)", "'theta' to fit (it does not apply"),
-    ("fit(net, d.train, r_min: 5, r_max: 3)", "bad argument 'r_max' to fit (expected a rank ≥ r_min (5)"),
+    (
+      "fit(net, d.train, r_min: 5, r_max: 3)",
+      "bad argument 'r_max' to fit (expected a rank ≥ r_min (5)"
+    ),
     ("fit(net, d.train, beta: -1)", "bad argument 'beta' to fit (expected a non-negative β"),
     ("set_training(net, layer: 1, tau: 0.1)", "bad argument 'layer' to set_training"),
     ("compress(net, theta: 2)", "bad argument 'theta' to compress"),

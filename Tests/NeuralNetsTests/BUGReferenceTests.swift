@@ -7,11 +7,13 @@ import Testing
 
 @Suite struct BUGReferenceTests {
   /// ∂L/∂W and ∂L/∂b of softmax cross-entropy for a dense layer y = x·Wᵀ + b.
-  func denseGradient(_ w: Tensor, _ b: Tensor, _ x: Tensor, _ y: Tensor) throws -> (Tensor, Tensor) {
+  func denseGradient(_ w: Tensor, _ b: Tensor, _ x: Tensor, _ y: Tensor) throws -> (Tensor, Tensor)
+  {
     let dense = Dense(weight: w, bias: b)
     let model = try Sequential(inputShape: [w.shape[1]], [dense])
     let pass = ForwardPass(training: true)
-    try pass.backward(from: try model.forward(pass.input(x), in: pass).softmaxCrossEntropy(labels: y))
+    try pass.backward(
+      from: try model.forward(pass.input(x), in: pass).softmaxCrossEntropy(labels: y))
     return (try #require(dense.weight.grad), try #require(dense.bias?.grad))
   }
 
@@ -31,7 +33,9 @@ import Testing
     let layer = try LowRankDense(6, 5, rank: 2, using: &rng)
     let net = try Sequential(inputShape: [6], [layer])
     let (x, y) = (try Tensor.randn([8, 6], using: &rng), Tensor([0, 1, 2, 3, 4, 0, 1, 2]))
-    let (u0, v0, w0, b0) = (layer.u.value, layer.v.value, try layer.denseWeight(), try #require(layer.bias?.value))
+    let (u0, v0, w0, b0) = (
+      layer.u.value, layer.v.value, try layer.denseWeight(), try #require(layer.bias?.value)
+    )
     let (g, gb) = try denseGradient(w0, b0, x, y)
     let h: Float = 0.1
     try trainer(net, maxRank: 4, momentum: 0, rate: h).step(inputs: x, labels: y, rng: &rng)
@@ -83,7 +87,8 @@ import Testing
       for (index, layer) in net.layers.enumerated() {
         guard let lowRank = layer as? any LowRankLayer else { continue }
         let moments = try #require(trainer.optimizer.state["layers.\(index).S"])
-        #expect(moments.map(\.shape) == [[lowRank.rank, lowRank.rank], [lowRank.rank, lowRank.rank]])
+        #expect(
+          moments.map(\.shape) == [[lowRank.rank, lowRank.rank], [lowRank.rank, lowRank.rank]])
         #expect(try moments[1].min() >= 0)
       }
     }

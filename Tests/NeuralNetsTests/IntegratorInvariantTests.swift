@@ -31,7 +31,9 @@ func smallLowRankNet(rank: Int, seed: UInt64, decay: Float = 0.5) throws -> Sequ
     ])
   for case let layer as any LowRankLayer in net.layers {
     var factor: Float = 1
-    let scales = (0..<rank).map { _ in defer { factor *= decay }; return factor * 2 }
+    let scales = (0..<rank).map { _ in
+      defer { factor *= decay }; return factor * 2
+    }
     layer.s.value = try layer.s.value.scalingColumns(by: scales)
   }
   return net
@@ -44,11 +46,15 @@ func orthonormalityError(_ u: Tensor) throws -> Float {
 @Suite struct IntegratorInvariantTests {
   static let rules: [(String, LowRankTraining, Optimizer.Rule)] = [
     ("fixed rank, SGD", LowRankTraining(integrator: .fixedRank), .sgd(momentum: 0.9)),
-    ("BUG ϑ=0.2, SGD", LowRankTraining(integrator: .rankAdaptive(.init(theta: 0.2))), .sgd(momentum: 0.9)),
+    (
+      "BUG ϑ=0.2, SGD", LowRankTraining(integrator: .rankAdaptive(.init(theta: 0.2))),
+      .sgd(momentum: 0.9)
+    ),
     ("BUG ϑ=0.05, Adam", LowRankTraining(integrator: .rankAdaptive(.init(theta: 0.05))), .adam()),
     (
       "BUG ϑ=0.1, period 3, r ∈ [3, 5], Adam",
-      LowRankTraining(integrator: .rankAdaptive(.init(theta: 0.1, minRank: 3, maxRank: 5, period: 3))),
+      LowRankTraining(
+        integrator: .rankAdaptive(.init(theta: 0.1, minRank: 3, maxRank: 5, period: 3))),
       .adam()
     ),
     (
@@ -87,7 +93,9 @@ func orthonormalityError(_ u: Tensor) throws -> Float {
     }
     try trainer.finish()
     ranksSeen.insert(net.layers.compactMap { ($0 as? any LowRankLayer)?.rank })
-    print("\(label): ranks seen \(ranksSeen.sorted { $0.lexicographicallyPrecedes($1) }), loss \(losses[0]) → \(losses[losses.count - 1])")
+    print(
+      "\(label): ranks seen \(ranksSeen.sorted { $0.lexicographicallyPrecedes($1) }), loss \(losses[0]) → \(losses[losses.count - 1])"
+    )
     if case .rankAdaptive(let settings) = rule.integrator, settings.theta >= 0.1 {
       #expect(ranksSeen.count > 1, "\(label): the ranks never changed")
     }
@@ -103,18 +111,24 @@ func orthonormalityError(_ u: Tensor) throws -> Float {
     switch integrator {
     case let bug as RankAdaptiveBUG:
       let augmented = bug.position != 0
-      let bound = augmented ? Swift.min(2 * bug.maxRank, layer.u.value.shape[0], layer.v.value.shape[0]) : bug.maxRank
+      let bound =
+        augmented
+        ? Swift.min(2 * bug.maxRank, layer.u.value.shape[0], layer.v.value.shape[0]) : bug.maxRank
       #expect(layer.rank >= bug.minRank && layer.rank <= bound, "rank \(layer.rank): \(place)")
       if !augmented, let cut = bug.lastTruncation {
         let total = (cut.kept + cut.discarded).reduce(0) { $0 + Double($1) * Double($1) }
         let tail = cut.discarded.reduce(0) { $0 + Double($1) * Double($1) }
         if layer.rank < bug.maxRank {
-          #expect(tail.squareRoot() <= bug.settings.theta * total.squareRoot() * (1 + 1e-6), "ϑ: \(place)")
+          #expect(
+            tail.squareRoot() <= bug.settings.theta * total.squareRoot() * (1 + 1e-6), "ϑ: \(place)"
+          )
         }
         if layer.rank > bug.minRank, let last = cut.kept.last {
           // Keeping one value fewer would have broken the tolerance.
           let wider = tail + Double(last) * Double(last)
-          #expect(wider.squareRoot() > bug.settings.theta * total.squareRoot() * (1 - 1e-6), "minimal: \(place)")
+          #expect(
+            wider.squareRoot() > bug.settings.theta * total.squareRoot() * (1 - 1e-6),
+            "minimal: \(place)")
         }
       }
     case let cond as CondLRIntegrator:

@@ -24,11 +24,14 @@ import Testing
     #expect(history.ranks.map(\.count) == [2, 2, 2, 2])
     let reports = try net.layerReports().filter { $0.rank != nil }
     #expect(history.ranks.map { $0.last } == reports.map(\.rank))
-    #expect(zip(history.kappa.compactMap(\.last), reports.compactMap(\.kappa)).allSatisfy {
-      abs($0 - $1) <= 1e-9 * $1
-    })
+    #expect(
+      zip(history.kappa.compactMap(\.last), reports.compactMap(\.kappa)).allSatisfy {
+        abs($0 - $1) <= 1e-9 * $1
+      })
     #expect(history.singularValues.map { $0.last?.count } == reports.map(\.rank))
-    #expect(abs((history.kappaProduct.last ?? 0) - (try net.kappaProduct())) < 1e-6 * (try net.kappaProduct()))
+    #expect(
+      abs((history.kappaProduct.last ?? 0) - (try net.kappaProduct())) < 1e-6
+        * (try net.kappaProduct()))
     #expect(history.compression.last == net.compression)
   }
 
@@ -64,7 +67,8 @@ import Testing
     let (xs, ys) = try syntheticTask(samples: 64, shape: [20], classes: 4, seed: 36)
     let before = try dense.predict(x)
     let history = try small.fit(
-      TensorData(inputs: xs, labels: ys), options: options(LowRankTraining(integrator: .condLR(tau: 0.5)), epochs: 4))
+      TensorData(inputs: xs, labels: ys),
+      options: options(LowRankTraining(integrator: .condLR(tau: 0.5)), epochs: 4))
     #expect(try dense.predict(x) == before)
     #expect(history.trainLoss[3] < history.trainLoss[0])
     #expect(throws: NeuralNetError.self) { try dense.compressed(.tolerance(1.5)) }
@@ -80,6 +84,8 @@ import Testing
     ]
     let copy = try Sequential.decode(try net.fileBytes(), fileName: "net")
     #expect(copy.layerTraining == net.layerTraining)
-    #expect(try Sequential.decode(try smallLowRankNet(rank: 3, seed: 37).fileBytes(), fileName: "n").layerTraining.isEmpty)
+    #expect(
+      try Sequential.decode(try smallLowRankNet(rank: 3, seed: 37).fileBytes(), fileName: "n")
+        .layerTraining.isEmpty)
   }
 }

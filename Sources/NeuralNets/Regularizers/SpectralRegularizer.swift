@@ -30,7 +30,8 @@ public struct SpectralRegularizer: Sendable, Equatable, Codable {
   /// A = S·Sᵀ − (‖S‖²_F / r)·I for a square core `S`.
   func deviation(_ s: Tensor) throws -> Tensor {
     guard s.rank == 2, s.shape[0] == s.shape[1], s.shape[0] > 0 else {
-      throw NeuralNetError.invalidArgument("the spectral regulariser needs a square core, got \(s.shape)")
+      throw NeuralNetError.invalidArgument(
+        "the spectral regulariser needs a square core, got \(s.shape)")
     }
     let r = s.shape[0]
     var a = try s.matmul(s, transposeOther: true)  // S·Sᵀ

@@ -20,7 +20,8 @@ func dlrtBench(repeats: Int) throws {
   let order = try rng.permutation(train.count)
   let steps = train.count / batch
   // LRNB_BENCH_STEPS shortens the first epoch (for profiling).
-  let epochSteps = min(steps, Int(ProcessInfo.processInfo.environment["LRNB_BENCH_STEPS"] ?? "") ?? steps)
+  let epochSteps = min(
+    steps, Int(ProcessInfo.processInfo.environment["LRNB_BENCH_STEPS"] ?? "") ?? steps)
   var epoch: [Double] = []
   for step in 0..<epochSteps {
     let (x, y) = try train.batch(Array(order[(step * batch)..<((step + 1) * batch)]))
@@ -32,7 +33,8 @@ func dlrtBench(repeats: Int) throws {
     impl: "lrnb rank-adaptive step (ends at ranks \(ranks))", samples: epoch, work: Double(batch),
     rateUnit: "examples/s")
 
-  let fixedNet = try Sequential(name: "lenet5", inputShape: net.inputShape, net.layers.map { $0.copied() })
+  let fixedNet = try Sequential(
+    name: "lenet5", inputShape: net.inputShape, net.layers.map { $0.copied() })
   let fixed = try Trainer(fixedNet, options: dlrtOptions(.fixedRank))
   let dense = try Architectures.lenet5(using: &rng)
   let denseTrainer = try Trainer(dense, options: dlrtOptions(.fixedRank))
@@ -49,7 +51,9 @@ func dlrtBench(repeats: Int) throws {
     }
   }
   // The case name matches python/dlrt.py's, so PyTorch's dense step is the reference.
-  let impls = ["lrnb rank-adaptive at ranks \(ranks)", "lrnb fixed-rank at ranks \(ranks)", "lrnb dense"]
+  let impls = [
+    "lrnb rank-adaptive at ranks \(ranks)", "lrnb fixed-rank at ranks \(ranks)", "lrnb dense",
+  ]
   for (k, impl) in impls.enumerated() {
     emit(
       suite: "dlrt", case: "LeNet5 training step, batch 128", impl: impl, samples: samples[k],
@@ -85,7 +89,9 @@ func mnistTrain() throws -> TensorData { try mnistSplit(.train) }
 /// The MNIST folder: `LRNB_MNIST`, the project's `../shared/data/mnist` (`../../shared/…`
 /// from a git worktree one level down), or nil (then `$LRNB_DATA/mnist`).
 func mnistFolder() -> URL? {
-  if let path = ProcessInfo.processInfo.environment["LRNB_MNIST"] { return URL(fileURLWithPath: path) }
+  if let path = ProcessInfo.processInfo.environment["LRNB_MNIST"] {
+    return URL(fileURLWithPath: path)
+  }
   return ["../shared/data/mnist", "../../shared/data/mnist"].map { URL(fileURLWithPath: $0) }
     .first { FileManager.default.fileExists(atPath: $0.path) }
 }

@@ -20,11 +20,14 @@ func reproduceDLRT(epochs: Int) throws {
   BLAS.threadCount = Int(ProcessInfo.processInfo.environment["LRNB_BENCH_THREADS"] ?? "2") ?? 2
   let train = try mnistTrain()
   let test = try mnistSplit(.test)
-  print("| ϑ | test accuracy (paper) | ranks (paper) | compression (paper) | compression, paper's count | training time |")
+  print(
+    "| ϑ | test accuracy (paper) | ranks (paper) | compression (paper) | compression, paper's count | training time |"
+  )
   print("|---|---:|---|---:|---:|---:|")
   for row in paper {
     var rng = RNG(seed: 7)
-    let net = try Architectures.lenet5(ranks: RankPlan(rank: row.theta == nil ? nil : 0.5), using: &rng)
+    let net = try Architectures.lenet5(
+      ranks: RankPlan(rank: row.theta == nil ? nil : 0.5), using: &rng)
     var options = dlrtOptions(.rankAdaptive(RankAdaptiveSettings(theta: row.theta ?? 0)))
     options.epochs = epochs
     options.seed = 7
