@@ -28,16 +28,21 @@ for (suite, case), items in cases.items():
         print(f'| {suite} | {case} | {r["impl"]} | {r["median_ms"]:.3f} | {rate} | {ratio:.2f}×{mark} |')
 
 # Suites that also measure an accuracy (the attacks cross-check) get a second table: the
-# accuracy each side reached on the same case, and lrnb's difference in percentage points.
+# accuracy each side reached on the same case, lrnb's difference in percentage points, and
+# where measured the median process CPU time of each side (steadier than wall time when
+# other jobs share the cores).
 scored = [(key, items) for key, items in cases.items() if all("accuracy" in r for r in items)]
 if scored:
     print()
-    print("| suite | case | lrnb accuracy | reference accuracy | difference (points) |")
-    print("|---|---|---:|---:|---:|")
+    print("| suite | case | lrnb accuracy | reference accuracy | difference (points) "
+          "| lrnb CPU ms | reference CPU ms |")
+    print("|---|---|---:|---:|---:|---:|---:|")
     for (suite, case), items in scored:
         ours = [r for r in items if r["impl"].startswith("lrnb")]
         refs = [r for r in items if not r["impl"].startswith("lrnb")]
         if not ours or not refs:
             continue
-        a, b = ours[0]["accuracy"], refs[0]["accuracy"]
-        print(f'| {suite} | {case} | {100 * a:.2f}% | {100 * b:.2f}% | {100 * (a - b):+.2f} |')
+        a, b = ours[0], refs[0]
+        cpu = lambda r: f'{r["cpu_ms"]:.0f}' if "cpu_ms" in r else ""  # noqa: E731
+        print(f'| {suite} | {case} | {100 * a["accuracy"]:.2f}% | {100 * b["accuracy"]:.2f}% '
+              f'| {100 * (a["accuracy"] - b["accuracy"]):+.2f} | {cpu(a)} | {cpu(b)} |')

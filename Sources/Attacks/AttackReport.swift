@@ -67,11 +67,12 @@ extension Attack {
   /// print(report.cleanAccuracy, report.accuracy, report.lossChange)
   /// ```
   /// - Throws: `AttackError` for inputs outside [0, 1] or a bad batch size; data and
-  ///   shape errors.
+  ///   shape errors; whatever `progress` throws (called after each batch, it can stop
+  ///   a long evaluation).
   public func evaluate(
     _ model: Sequential, on data: any LabeledData, normalization: InputNormalization? = nil,
     batchSize: Int = Attack.defaultBatch, seed: UInt64 = 0,
-    progress: ((AttackProgress) -> Void)? = nil
+    progress: ((AttackProgress) throws -> Void)? = nil
   ) throws -> AttackReport {
     let clock = ContinuousClock()
     let start = clock.now
@@ -83,7 +84,7 @@ extension Attack {
       clean.append(try Outcomes(logits: try target.logits(x0), labels: labels))
       adversarial.append(try Outcomes(logits: try target.logits(x), labels: labels))
       norms += Steps.norms(x, x0, rows: x0.shape.first ?? 0, norm)
-      progress?(
+      try progress?(
         AttackProgress(completed: norms.count, total: data.count, accuracy: adversarial.accuracy))
     }
     let elapsed = clock.now - start

@@ -66,10 +66,11 @@ public struct RobustnessSweep {
   }
 
   /// The table: one row per model, attack and ε, in that order.
-  /// - Throws: `AttackError`, data and shape errors.
+  /// - Throws: `AttackError`, data and shape errors; whatever `progress` throws (called
+  ///   after each attacked batch, it can stop a long sweep).
   public func run(
     _ models: [(name: String, model: Sequential)], on data: any LabeledData,
-    normalization: InputNormalization? = nil, progress: ((SweepProgress) -> Void)? = nil
+    normalization: InputNormalization? = nil, progress: ((SweepProgress) throws -> Void)? = nil
   ) throws -> [SweepRow] {
     let cells = try attacks.map { attack in try epsilons.map { try attack.with(epsilon: Float($0)) }
     }
@@ -94,7 +95,7 @@ public struct RobustnessSweep {
               target, x0, labels: labels, seed: seed, firstIndex: first)
             outcomes[a][e].append(try Outcomes(logits: try target.logits(x), labels: labels))
             done += x0.shape.first ?? 0
-            progress?(SweepProgress(completed: done, total: total, model: name))
+            try progress?(SweepProgress(completed: done, total: total, model: name))
           }
         }
       }

@@ -97,11 +97,15 @@ extension Arguments {
   }
 }
 
-/// Session progress as an attack evaluation's callback (nil when nobody listens).
-func attackProgress(_ session: Session, task: String) -> ((AttackProgress) -> Void)? {
-  guard let report = session.progress else { return nil }
+/// An attack evaluation's callback: stops on Ctrl-C or a cell's timeout (between
+/// batches), and reports to the session's progress display when there is one.
+func attackProgress(_ session: Session, _ args: Arguments, task: String)
+  -> (AttackProgress) throws -> Void
+{
+  let report = session.progress
   return { p in
-    report(
+    try args.checkInterrupted()
+    report?(
       ProgressUpdate(
         task: task, completed: p.completed, total: p.total,
         detail: "adversarial acc \(formatNumber(p.accuracy))"))

@@ -24,8 +24,9 @@ func adversarialGridNative(_ session: Session) -> NativeFunction {
     ],
     doc: """
       A grid of the first `n` examples of `data` (at most 16) under an attack (as in \
-      `attack`): clean inputs titled "true → predicted" on top, the adversarial inputs \
-      titled with their prediction below, and the perturbation x′ − x at the bottom in a \
+      `attack`): clean inputs titled with their true class on top, the adversarial inputs \
+      titled with the model's prediction below (✗ when wrong; a clean input the model \
+      already gets wrong is marked too), and the perturbation x′ − x at the bottom in a \
       diverging map over [−eps, eps] (L∞ attacks; ± the largest change otherwise). Images \
       are single-channel: [1, H, W] inputs, or flat inputs of a square size (or `shape: \
       [H, W]`). Class names come from a dataset's `classes`. `cell`: pixels per image.
@@ -70,12 +71,13 @@ func adversarialGridNative(_ session: Session) -> NativeFunction {
     theme.titleFont = .points(10)
     var figure = Figure(
       width: Double(n) * cell + 16, height: 3 * (cell + 20) + 16 + 24, rows: 3, columns: n,
-      title: try args.optionalText("title") ?? "\(attack.description)", theme: theme)
+      title: try args.optionalText("title")
+        ?? "\(attack.description): clean, adversarial, δ = x′ − x", theme: theme)
     try plotting(args.callee) {
       for i in 0..<n {
         let image = { (values: [Double]) in try Matrix(rows: h, columns: w, values: values) }
         figure.panels[i].add(.image(try image(pixels[i])))
-        figure.panels[i].title = "\(name(truth[i])) → \(name(clean[i]))"
+        figure.panels[i].title = name(truth[i]) + (clean[i] == truth[i] ? "" : " ✗")
         figure.panels[n + i].add(.image(try image(attacked[i])))
         figure.panels[n + i].title = name(fooled[i]) + (fooled[i] == truth[i] ? "" : " ✗")
         figure.panels[2 * n + i].add(

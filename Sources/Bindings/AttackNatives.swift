@@ -81,7 +81,7 @@ private func attackReportNatives(_ session: Session) -> [NativeFunction] {
       let report = try args.attacking {
         try attack.evaluate(
           net, on: data, normalization: normalization, batchSize: batch, seed: seed,
-          progress: attackProgress(session, task: "attack"))
+          progress: attackProgress(session, args, task: "attack"))
       }
       return try reportRecord(report)
     },
@@ -122,15 +122,20 @@ private func perturbNative(
       }
     }
     let seed = name == "pgd" ? try args.attackSeed(session) : 0
-    return .tensor(try args.attacking { try perturbBatched(attack, net, x, y, seed: seed) })
+    return .tensor(
+      try args.attacking {
+        try perturbBatched(attack, net, x, y, seed: seed, between: args.checkInterrupted)
+      })
   }
 }
 
 /// The adversarial inputs for `x` in batches of `Attack.defaultBatch` (the gradients of a
-/// whole test set at once would hold every activation of it in memory).
-func perturbBatched(_ attack: Attack, _ net: Sequential, _ x: Tensor, _ y: Tensor, seed: UInt64)
-  throws -> Tensor
-{
+/// whole test set at once would hold every activation of it in memory), calling `between`
+/// before each batch (it throws to stop: Ctrl-C, a cell's timeout).
+func perturbBatched(
+  _ attack: Attack, _ net: Sequential, _ x: Tensor, _ y: Tensor, seed: UInt64,
+  between: () throws -> Void
+) throws -> Tensor {
   let n = x.shape.first ?? 0
   guard y.shape.first == n else {
     throw AttackError.invalidArgument(
@@ -140,6 +145,7 @@ func perturbBatched(_ attack: Attack, _ net: Sequential, _ x: Tensor, _ y: Tenso
     return try attack.perturb(net, inputs: x, labels: y, seed: seed)
   }
   let parts = try stride(from: 0, to: n, by: Attack.defaultBatch).map { start in
+    try between()
     let rows = start..<Swift.min(start + Attack.defaultBatch, n)
     return try attack.perturb(
       net, inputs: try x.rows(rows), labels: try y.rows(rows), seed: seed, firstIndex: start)

@@ -2,6 +2,10 @@
 import Lang
 import Plotting
 
+/// The most attacks (panels) one sweep figure shows side by side: more would be too narrow
+/// to read at any figure width.
+private let maxSweepPanels = 12
+
 /// `plot_sweep(table, …)`.
 func plotSweepNative(_ session: Session) -> NativeFunction {
   NativeFunction(
@@ -14,7 +18,7 @@ func plotSweepNative(_ session: Session) -> NativeFunction {
       The figure of a robustness sweep: one panel per attack, one line per model, `metric` \
       ("accuracy" by default, or any numeric column such as "loss") against eps. Rows that \
       repeat a (model, attack, eps) — several seeds — are drawn as their mean inside a band \
-      of ± one standard deviation. `table` is what `sweep` returns, or any list of records \
+      of ± one (population) standard deviation, as `mean_std` computes it. `table` is what `sweep` returns, or any list of records \
       with `model`, `attack`, `eps` and the metric. Options: `title`, `width`, `height`, \
       `dpi`, `theme`, `alt`.
 
@@ -32,6 +36,9 @@ func plotSweepNative(_ session: Session) -> NativeFunction {
     let rows = try sweepPoints(args, metric: metric)
     let attacks = unique(rows.map(\.attack))
     let models = unique(rows.map(\.model))
+    guard attacks.count <= maxSweepPanels else {
+      throw args.bad("table", expected: "at most \(maxSweepPanels) attacks (one panel each)")
+    }
     let theme = try args.plotTheme() ?? .light
     var panels: [Axes] = []
     for attack in attacks {
@@ -48,7 +55,7 @@ func plotSweepNative(_ session: Session) -> NativeFunction {
         try plotting(args.callee) {
           if groups.contains(where: { $0.count > 1 }) {
             let stds = zip(groups, means).map { g, mean in
-              (g.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(Swift.max(g.count - 1, 1)))
+              (g.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(g.count))
                 .squareRoot()
             }
             axes.add(try .band(x: eps, mean: means, std: stds, color: color))

@@ -50,12 +50,12 @@ func attackSweepNatives(_ session: Session) -> [NativeFunction] {
       var sweep = try args.attacking { try RobustnessSweep(attacks: attacks, epsilons: epsilons) }
       sweep.batchSize = try args.positiveInt("batch")
       sweep.seed = try args.attackSeed(session)
-      var progress: ((SweepProgress) -> Void)?
-      if let report = session.progress {
-        progress = { p in
-          report(
-            ProgressUpdate(task: "sweep", completed: p.completed, total: p.total, detail: p.model))
-        }
+      let report = session.progress
+      let progress: (SweepProgress) throws -> Void = { p in
+        // Ctrl-C or a cell's timeout stops a sweep between batches.
+        try args.checkInterrupted()
+        report?(
+          ProgressUpdate(task: "sweep", completed: p.completed, total: p.total, detail: p.model))
       }
       let rows = try args.attacking {
         try sweep.run(models, on: data, normalization: normalization, progress: progress)

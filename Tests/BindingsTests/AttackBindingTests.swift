@@ -98,7 +98,8 @@ import Testing
   @Test func adversarialGridShowsCleanAdversarialAndPerturbation() throws {
     let f = try figure(trained + "\nadversarial_grid(net, parts.test, \"fgsm\", eps: 0.2, n: 5)")
     #expect(f.rows == 3 && f.columns == 5)
-    #expect(f.panels[0].title?.contains("→") == true && f.panels[10].title == "δ")
+    #expect(f.title?.contains("clean, adversarial") == true && f.panels[10].title == "δ")
+    #expect(f.panels[0].title?.isEmpty == false && f.panels[5].title?.isEmpty == false)
     guard case .image(let delta)? = f.panels[10].series.first?.data else {
       Issue.record("expected an image")
       return
@@ -159,6 +160,8 @@ import Testing
     #expect(failure(net + "sweep({}, [x, y])")?.contains("models") == true)
     #expect(failure(net + "sweep(net, [x, y], eps: [])")?.contains("eps") == true)
     #expect(failure(net + "plot_sweep([{model: 1}])")?.contains("sweep table") == true)
+    let many = "range(13).map(fn(i) { {model: \"m\", attack: \"a\\(i)\", eps: 0, accuracy: 1} })"
+    #expect(failure("plot_sweep(\(many))")?.contains("at most 12 attacks") == true)
     #expect(
       failure(net + "fit(net, [x, y], adversarial: \"pgd\", eps: -1)")?.contains("eps") == true)
     #expect(failure(net + "adversarial_grid(net, [x, y], n: 6)")?.contains("1 to 5") == true)

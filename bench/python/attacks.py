@@ -11,13 +11,13 @@ import gzip
 import json
 import os
 import sys
+import time
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 from safetensors import safe_open
 
-from common import timed
 
 torch.set_num_threads(int(os.environ.get("LRNB_BENCH_THREADS", "2")))
 repeats = max(1, min(int(sys.argv[1]) if len(sys.argv) > 1 else 3, 3))
@@ -115,12 +115,26 @@ def accuracy(model, x, y, batch):
     return right / len(x)
 
 
+def timed(fn, repeats, warmup=1):
+    """Wall and process CPU milliseconds (all threads) of `repeats` runs after `warmup`."""
+    for _ in range(warmup):
+        fn()
+    wall, cpu = [], []
+    for _ in range(repeats):
+        w, c = time.perf_counter(), time.process_time()
+        fn()
+        wall.append((time.perf_counter() - w) * 1e3)
+        cpu.append((time.process_time() - c) * 1e3)
+    return wall, cpu
+
+
 def emit(case, samples, n, acc):
-    med = float(np.median(samples))
+    wall, cpu = samples
+    med = float(np.median(wall))
     print(json.dumps({
         "suite": "attacks", "case": case, "impl": "PyTorch 2.13 CPU", "median_ms": med,
-        "min_ms": min(samples), "repeats": len(samples), "rate": n / (med / 1e3),
-        "rate_unit": "examples/s", "accuracy": acc,
+        "min_ms": min(wall), "repeats": len(wall), "rate": n / (med / 1e3),
+        "rate_unit": "examples/s", "accuracy": acc, "cpu_ms": float(np.median(cpu)),
     }), flush=True)
 
 

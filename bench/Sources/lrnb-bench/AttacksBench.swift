@@ -30,6 +30,28 @@ struct AttackMeasurement: Encodable {
   var rate: Double
   var rateUnit = "examples/s"
   var accuracy: Double
+  /// Median CPU time of the process (all threads): unlike wall time, it hardly grows when
+  /// other jobs share the cores, so it compares the two sides' work on a busy machine.
+  var cpuMs: Double
+}
+
+/// Wall and process CPU milliseconds of `repeats` runs of `body` after `warmup` runs.
+private func timedWithCPU(repeats: Int, warmup: Int, _ body: () throws -> Void) rethrows
+  -> (wall: [Double], cpu: [Double])
+{
+  func cpuNow() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
+  }
+  for _ in 0..<warmup { try body() }
+  var (wall, cpu): ([Double], [Double]) = ([], [])
+  for _ in 0..<repeats {
+    let c0 = cpuNow()
+    wall += try time(repeats: 1, warmup: 0, body)
+    cpu.append(cpuNow() - c0)
+  }
+  return (wall, cpu)
 }
 
 func attacksBench(repeats: Int) throws {
@@ -57,7 +79,15 @@ func attacksBench(repeats: Int) throws {
   for model in manifest.models {
     let net = try trainedAttackModel(model)
     var clean = 0.0
-    let inference = try time(repeats: runs, warmup: 1) { clean = try net.accuracy(data) }
+    // Clean inference in the same batches as the attacks (and as the Python side).
+    let inference = try timedWithCPU(repeats: runs, warmup: 1) {
+      var right = 0
+      for start in stride(from: 0, to: data.count, by: batch) {
+        let (x, y) = try data.batch(Array(start..<min(start + batch, data.count)))
+        right += zip(try net.predictClasses(x).scalars, y.scalars).count { $0 == $1 }
+      }
+      clean = Double(right) / Double(data.count)
+    }
     emitAttack(
       case: "\(model.name) clean", impl: "lrnb", samples: inference, examples: data.count,
       accuracy: clean)
@@ -67,7 +97,7 @@ func attacksBench(repeats: Int) throws {
         ? try Attack.fgsm(epsilon: spec.epsilon)
         : try Attack.pgd(epsilon: spec.epsilon, steps: spec.steps, randomStart: false)
       var adversarial: [Tensor] = []
-      let samples = try time(repeats: runs, warmup: 1) {
+      let samples = try timedWithCPU(repeats: runs, warmup: 1) {
         adversarial = try stride(from: 0, to: data.count, by: batch).map { start in
           let (x, y) = try data.batch(Array(start..<min(start + batch, data.count)))
           return try attack.perturb(net, inputs: x, labels: y)
@@ -102,12 +132,14 @@ private func trainedAttackModel(_ entry: AttackManifest.Model) throws -> Sequent
 }
 
 private func emitAttack(
-  case name: String, impl: String, samples: [Double], examples: Int, accuracy: Double
+  case name: String, impl: String, samples: (wall: [Double], cpu: [Double]), examples: Int,
+  accuracy: Double
 ) {
-  let med = median(samples)
+  let med = median(samples.wall)
   let m = AttackMeasurement(
-    case: name, impl: impl, medianMs: med, minMs: samples.min() ?? .nan, repeats: samples.count,
-    rate: med > 0 ? Double(examples) / (med / 1e3) : 0, accuracy: accuracy)
+    case: name, impl: impl, medianMs: med, minMs: samples.wall.min() ?? .nan,
+    repeats: samples.wall.count, rate: med > 0 ? Double(examples) / (med / 1e3) : 0,
+    accuracy: accuracy, cpuMs: median(samples.cpu))
   let encoder = JSONEncoder()
   encoder.keyEncodingStrategy = .convertToSnakeCase
   if let data = try? encoder.encode(m), let line = String(data: data, encoding: .utf8) {
