@@ -249,21 +249,28 @@ func runtimeMessage(_ interp: Interpreter, _ text: String) -> String? {
 
 @Test func nativeStackExhaustionIsAnError() throws {
   // A thread with little stack: the guard must stop the recursion before it crashes.
-  final class Result: @unchecked Sendable { var message: String? }
-  let result = Result()
-  let done = DispatchSemaphore(value: 0)
-  let thread = Thread {
-    let (interp, _) = makeInterpreter()
-    result.message = runtimeMessage(
-      interp, "fn d(n) { if n == 0 { 0 } else { 1 + d(n - 1) } }\nd(900)")
-    done.signal()
-  }
-  // 16 KiB beyond the interpreter's reserve: optimised calls are small enough that 64 KiB
-  // held 900 of them.
-  thread.stackSize = Machine.nativeStackReserve + 16 * 1024
-  thread.start()
-  done.wait()
-  #expect(result.message?.hasPrefix("stack overflow: native stack exhausted") == true)
+  // pthreads directly, so the stack size is exactly the one asked for.
+  final class Work: @unchecked Sendable { var message: String? }
+  let work = Work()
+  var attributes = pthread_attr_t()
+  pthread_attr_init(&attributes)
+  defer { pthread_attr_destroy(&attributes) }
+  // 64 KiB beyond the interpreter's reserve: far too little for 900 calls.
+  #expect(pthread_attr_setstacksize(&attributes, Machine.nativeStackReserve + 64 * 1024) == 0)
+  var thread = pthread_t()
+  let started = pthread_create(
+    &thread, &attributes,
+    { argument in
+      guard let argument else { return nil }
+      let work = Unmanaged<Work>.fromOpaque(argument).takeUnretainedValue()
+      let (interp, _) = makeInterpreter()
+      work.message = runtimeMessage(
+        interp, "fn d(n) { if n == 0 { 0 } else { 1 + d(n - 1) } }\nd(900)")
+      return nil
+    }, Unmanaged.passUnretained(work).toOpaque())
+  try #require(started == 0)
+  pthread_join(thread, nil)
+  #expect(work.message?.hasPrefix("stack overflow: native stack exhausted") == true)
 }
 
 /// A callable that is neither a user function nor a native.
