@@ -20,6 +20,10 @@ extension Parser {
         ignoresNewlines.append(true)
         defer { ignoresNewlines.removeLast() }
         let index = try expression()
+        if check(.colon) {
+          // Python's `xs[1:3]` is the first slice a newcomer writes.
+          throw error("slices are written with ranges: xs[a..<b] for Python's xs[a:b]")
+        }
         _ = try expect(.rightBracket, "']' after the index")
         expr = Expr(kind: .index(expr, index), range: range(from: expr.range))
       case .dot:
