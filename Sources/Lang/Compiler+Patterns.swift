@@ -14,8 +14,8 @@ extension Compiler {
     case .list(let items, let range):
       return unpacking(items.map { declaration($0, constant: constant) }, range)
     case .record(let fields, let range):
-      let parts = fields.map { (name: $0.field.text, bind: declaration($0.pattern, constant: constant)) }
-      return fieldsTaking(parts.map(\.name), parts.map(\.bind), range)
+      let binders = fields.map { declaration($0.pattern, constant: constant) }
+      return fieldsTaking(fields.map(\.field.text), binders, range)
     }
   }
 
