@@ -168,6 +168,11 @@ extension Parser {
       items.append(try expression())
       if !match(.comma) { break }
     }
+    if items.count == 1, check(.keyword(.for)) {
+      throw error(
+        "list comprehensions are written with map and filter: "
+          + "xs.filter(fn(x) { x > 0 }).map(fn(x) { x * x })")
+    }
     _ = try expect(.rightBracket, "']' to close the list")
     return Expr(kind: .list(items), range: range(from: open.range))
   }

@@ -198,6 +198,27 @@ extension Parser {
     return .record(fields, range(from: open.range))
   }
 
+  /// What to write instead when a statement that runs on is Python: `def f(x):`,
+  /// `lambda x: …`, `x if c else y`, `import math`.
+  private mutating func pythonHint(_ statement: Stmt) -> String? {
+    let next = peek()
+    var last: Expr?
+    switch statement.kind {
+    case .expression(let e, _): last = e
+    case .declaration(_, _, let value): last = value
+    default: break
+    }
+    if next.kind == .keyword(.if) {
+      return "conditional expressions are written if c { a } else { b }, not a if c else b"
+    }
+    guard case .variable(let name) = last?.kind, next.kind == .identifier else { return nil }
+    switch name.text {
+    case "def": return "functions are declared with fn: fn \(next.text)(x) { … }"
+    case "lambda": return "anonymous functions are written fn(x) { … }"
+    default: return nil
+    }
+  }
+
   /// Requires the end of a statement: a newline, `;` (which suppresses display of an
   /// expression), a closing `}` or the end of input.
   private mutating func terminate(_ statement: Stmt) throws(ParseError) -> Stmt {
@@ -211,6 +232,7 @@ extension Parser {
     case .newline: advance()
     case .rightBrace, .eof: break
     default:
+      if let hint = pythonHint(statement) { throw error(hint) }
       throw error("unexpected \(peek().display) after the statement; start a new line or use ';'")
     }
     return statement
