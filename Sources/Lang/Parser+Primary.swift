@@ -188,6 +188,12 @@ extension Parser {
     while !check(.rightBrace) {
       let key = peek()
       guard key.kind == .identifier || key.kind == .string else {
+        if key.kind == .stringHead {
+          // `{"\(name)": v}`: names computed at run time are set by index.
+          throw error(
+            "a field name in a record literal is fixed; for a computed one, "
+              + "write var r = {} and then r[name] = value")
+        }
         throw error("expected a field name, found \(key.display)")
       }
       advance()
