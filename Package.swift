@@ -36,6 +36,8 @@ let package = Package(
     .target(name: "Tensors", dependencies: ["COpenBLAS"], exclude: ["README.md"]),
     .target(name: "Autodiff", dependencies: ["Tensors"], exclude: ["README.md"]),
     .target(name: "NeuralNets", dependencies: ["Autodiff", "Tensors"], exclude: ["README.md"]),
+    .target(
+      name: "Attacks", dependencies: ["NeuralNets", "Autodiff", "Tensors"], exclude: ["README.md"]),
     .target(name: "Imaging", dependencies: ["CPNG"], exclude: ["README.md"]),
     .target(
       name: "Datasets", dependencies: ["Tensors", "Imaging", "CZlib"], exclude: ["README.md"],
@@ -46,7 +48,9 @@ let package = Package(
     .target(name: "Lang", exclude: ["README.md"]),
     .target(
       name: "Bindings",
-      dependencies: ["Lang", "Tensors", "NeuralNets", "Plotting", "PlottingCairo", "Datasets"],
+      dependencies: [
+        "Lang", "Tensors", "NeuralNets", "Attacks", "Plotting", "PlottingCairo", "Datasets",
+      ],
       exclude: ["README.md"],
       resources: [.copy("../../stdlib")]),
     .target(
@@ -62,7 +66,10 @@ let package = Package(
       exclude: ["README.md"]),
     .executableTarget(
       name: "lrnb-bench",
-      dependencies: ["Tensors", "NeuralNets", "COpenBLAS", "Imaging", "Plotting", "PlottingCairo", "Lang"],
+      dependencies: [
+        "Tensors", "NeuralNets", "Attacks", "Datasets", "COpenBLAS", "Imaging", "Plotting",
+        "PlottingCairo", "Lang",
+      ],
       path: "bench/Sources/lrnb-bench"),
     .target(name: "_TestSupport", path: "Sources/TestSupport", exclude: ["README.md"]),
 
@@ -73,6 +80,9 @@ let package = Package(
     .testTarget(
       name: "NeuralNetsTests",
       dependencies: ["NeuralNets", "Autodiff", "Tensors", "Datasets", "_TestSupport"]),
+    .testTarget(
+      name: "AttacksTests",
+      dependencies: ["Attacks", "NeuralNets", "Autodiff", "Tensors", "Datasets", "_TestSupport"]),
     .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
     .testTarget(
       name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Imaging", "_TestSupport"],

@@ -26,3 +26,18 @@ for (suite, case), items in cases.items():
         ratio = r["median_ms"] / ref["median_ms"] if ref["median_ms"] else float("nan")
         mark = " (reference)" if r is ref else ""
         print(f'| {suite} | {case} | {r["impl"]} | {r["median_ms"]:.3f} | {rate} | {ratio:.2f}×{mark} |')
+
+# Suites that also measure an accuracy (the attacks cross-check) get a second table: the
+# accuracy each side reached on the same case, and lrnb's difference in percentage points.
+scored = [(key, items) for key, items in cases.items() if all("accuracy" in r for r in items)]
+if scored:
+    print()
+    print("| suite | case | lrnb accuracy | reference accuracy | difference (points) |")
+    print("|---|---|---:|---:|---:|")
+    for (suite, case), items in scored:
+        ours = [r for r in items if r["impl"].startswith("lrnb")]
+        refs = [r for r in items if not r["impl"].startswith("lrnb")]
+        if not ours or not refs:
+            continue
+        a, b = ours[0]["accuracy"], refs[0]["accuracy"]
+        print(f'| {suite} | {case} | {100 * a:.2f}% | {100 * b:.2f}% | {100 * (a - b):+.2f} |')

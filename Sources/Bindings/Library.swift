@@ -41,7 +41,7 @@ public enum Library {
   /// Every native function, in the order `lrnb docs` lists them.
   static func natives(_ session: Session) -> [NativeFunction] {
     tensorNatives(session) + linearAlgebraNatives + mathNatives + plotNatives(session)
-      + datasetNatives(session) + nnNatives(session)
+      + datasetNatives(session) + nnNatives(session) + attackNatives(session)
   }
 
   /// Runs each `stdlib/*.lr` file (sorted by name) in the interpreter's global scope.

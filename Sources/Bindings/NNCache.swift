@@ -39,6 +39,10 @@ extension HistoryObject: CacheableNative {
       "val_loss": bits(history.validationLoss), "val_accuracy": bits(history.validationAccuracy),
       "time": bits(history.seconds), "lr": bits(history.learningRate),
       "stopped_early": history.stoppedEarly,
+      // Tracking of the weight layers: ranks, κ, singular values, Πκ, compression.
+      "tracked_layers": history.trackedLayers, "ranks": history.ranks,
+      "kappa": history.kappa.map(bits), "singular_values": history.singularValues.map { $0.map(bits) },
+      "prod_kappa": bits(history.kappaProduct), "compression": bits(history.compression),
     ]
     return [UInt8](try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]))
   }
@@ -53,11 +57,10 @@ func registerNNCacheDecoders(_ decoders: inout NativeDecoders) {
     guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
       throw RuntimeError("the cached history is not readable")
     }
-    func list(_ key: String) -> [Double] {
-      (object[key] as? [String] ?? []).compactMap {
-        UInt64($0, radix: 16).map(Double.init(bitPattern:))
-      }
+    func numbers(_ item: Any?) -> [Double] {
+      (item as? [String] ?? []).compactMap { UInt64($0, radix: 16).map(Double.init(bitPattern:)) }
     }
+    func list(_ key: String) -> [Double] { numbers(object[key]) }
     var history = History()
     history.trainLoss = list("loss")
     history.trainAccuracy = list("accuracy")
@@ -66,9 +69,20 @@ func registerNNCacheDecoders(_ decoders: inout NativeDecoders) {
     history.seconds = list("time")
     history.learningRate = list("lr")
     history.stoppedEarly = object["stopped_early"] as? Bool ?? false
+    history.trackedLayers = object["tracked_layers"] as? [Int] ?? []
+    history.ranks = object["ranks"] as? [[Int]] ?? []
+    history.kappa = (object["kappa"] as? [Any] ?? []).map(numbers)
+    history.singularValues = (object["singular_values"] as? [[Any]] ?? []).map { $0.map(numbers) }
+    history.kappaProduct = list("prod_kappa")
+    history.compression = list("compression")
+    let layers = history.trackedLayers.count
     guard history.trainAccuracy.count == history.epochs,
       history.learningRate.count == history.epochs,
-      history.seconds.count == history.epochs
+      history.seconds.count == history.epochs,
+      history.ranks.count == layers, history.kappa.count == layers,
+      history.singularValues.count == layers,
+      history.compression.isEmpty || history.compression.count == history.epochs,
+      history.kappaProduct.count == history.compression.count
     else { throw RuntimeError("the cached history is inconsistent") }
     return HistoryObject(history)
   }
@@ -78,7 +92,7 @@ extension ModelObject: MemberListing {
   var memberList: [NativeMember] {
     [
       "layers", "name", "parameters", "dense_parameters", "compression", "flops", "input_shape",
-      "output_shape", "kappa",
+      "output_shape", "kappa", "training",
     ].map { NativeMember($0, isMethod: false) }
   }
 }
@@ -92,7 +106,9 @@ extension LayerObject: MemberListing {
 
 extension HistoryObject: MemberListing {
   var memberList: [NativeMember] {
-    ["loss", "accuracy", "val_loss", "val_accuracy", "time", "lr", "epochs", "stopped_early"]
-      .map { NativeMember($0, isMethod: false) }
+    [
+      "loss", "accuracy", "val_loss", "val_accuracy", "time", "lr", "epochs", "stopped_early",
+      "tracked_layers", "ranks", "kappa", "singular_values", "prod_kappa", "compression",
+    ].map { NativeMember($0, isMethod: false) }
   }
 }

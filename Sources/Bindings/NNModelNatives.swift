@@ -9,13 +9,15 @@ private typealias Parameter = Lang.Parameter
 func nnModelNatives(_ session: Session) -> [NativeFunction] {
   [
     NativeFunction(
-      name: "mlp", params: [Parameter("sizes")] + rankParameters,
+      name: "mlp", params: [Parameter("sizes")] + rankParameters + trainingRuleParameters,
       doc: """
         A multilayer perceptron with ReLU between layers. With `lowrank: true`, hidden layers are \
         U·S·Vᵀ of `rank` (a count, or a fraction of full rank); the classifier stays dense unless \
-        `classifier: true`; `ranks` sets each weight layer (nil = dense).
+        `classifier: true`; `ranks` sets each weight layer (nil = dense). The \
+        training rule of the low-rank layers (see `set_training`) can be given here: `integrator`, \
+        `theta`, `r_min`, `r_max`, `period`, `tau`, `beta`, `squared`.
 
-            let net = mlp([784, 256, 256, 10], lowrank: true, rank: 32)
+            let net = mlp([784, 256, 256, 10], lowrank: true, rank: 32, integrator: "bug", theta: 0.15)
         """
     ) { args in
       let sizes = try args.numbers("sizes").map { x -> Int in
@@ -24,47 +26,47 @@ func nnModelNatives(_ session: Session) -> [NativeFunction] {
         }
         return n
       }
-      return .native(
-        ModelObject(
-          try Architectures.mlp(sizes, ranks: try args.rankPlan(), using: &session.random.rng)))
+      let model = try Architectures.mlp(sizes, ranks: try args.rankPlan(), using: &session.random.rng)
+      try args.setTraining(on: model)
+      return .native(ModelObject(model))
     },
     NativeFunction(
       name: "lenet5",
       params: [
         Parameter("input_shape", default: .list([1, 28, 28].map { .number($0) })),
         Parameter("classes", default: .number(10)),
-      ] + rankParameters,
+      ] + rankParameters + trainingRuleParameters,
       doc: """
         LeNet5 as in the CondLR code: conv 1→20 5×5, max-pool, conv 20→50 5×5, max-pool, FC 800→500, \
-        FC 500→10, ReLU activations. Low-rank options as for `mlp`.
+        FC 500→10, ReLU activations. Low-rank options and training rules as for `mlp`.
 
-            let net = lenet5(lowrank: true, rank: 0.2)
+            let net = lenet5(lowrank: true, rank: 0.5, integrator: "bug", theta: 0.15)
         """
     ) { args in
-      .native(
-        ModelObject(
-          try Architectures.lenet5(
-            inputShape: try args.shape("input_shape"), classes: try args.positiveInt("classes"),
-            ranks: try args.rankPlan(), using: &session.random.rng)))
+      let model = try Architectures.lenet5(
+        inputShape: try args.shape("input_shape"), classes: try args.positiveInt("classes"),
+        ranks: try args.rankPlan(), using: &session.random.rng)
+      try args.setTraining(on: model)
+      return .native(ModelObject(model))
     },
     NativeFunction(
       name: "vgg",
       params: [
         Parameter("input_shape", default: .list([1, 28, 28].map { .number($0) })),
         Parameter("classes", default: .number(10)),
-      ] + rankParameters,
+      ] + rankParameters + trainingRuleParameters,
       doc: """
         A small VGG-style CNN: two blocks of two 3×3 convolutions (32, 64 channels) with max-pool, \
-        then FC 256 and the classifier. Low-rank options as for `mlp`.
+        then FC 256 and the classifier. Low-rank options and training rules as for `mlp`.
 
             let net = vgg(lowrank: true, rank: 8)
         """
     ) { args in
-      .native(
-        ModelObject(
-          try Architectures.vgg(
-            inputShape: try args.shape("input_shape"), classes: try args.positiveInt("classes"),
-            ranks: try args.rankPlan(), using: &session.random.rng)))
+      let model = try Architectures.vgg(
+        inputShape: try args.shape("input_shape"), classes: try args.positiveInt("classes"),
+        ranks: try args.rankPlan(), using: &session.random.rng)
+      try args.setTraining(on: model)
+      return .native(ModelObject(model))
     },
     NativeFunction(
       name: "sequential",
@@ -92,56 +94,34 @@ func nnModelNatives(_ session: Session) -> [NativeFunction] {
       name: "compress",
       params: [
         Parameter("net"), Parameter("rank", default: .number(0.2)),
-        Parameter("classifier", default: .bool(false)),
+        Parameter("theta", default: .nil), Parameter("classifier", default: .bool(false)),
       ],
       doc: """
-        A copy of a trained model whose dense and conv layers are replaced by their rank-`rank` \
-        truncated SVD (compress, then fine-tune). The classifier stays dense unless `classifier: true`.
+        A copy of a trained model whose dense and conv layers are replaced by their truncated SVD \
+        W ≈ U·S·Vᵀ: at `rank` (a count, or a fraction of full rank), or with `theta` at the \
+        smallest rank whose discarded singular values have ‖(σ_{r+1}, …)‖₂ ≤ ϑ‖σ‖₂. The classifier \
+        stays dense unless `classifier: true`. Fine-tune the copy with `fit` and any integrator \
+        (compress, then fine-tune); the original is untouched.
 
-            let net = mlp([64, 32, 10])
-            let small = compress(net, rank: 0.2)
+            let d = digits().split(0.8)
+            let net = mlp([64, 64, 10])
+            fit(net, d.train, epochs: 5)
+            let small = compress(net, rank: 0.25)
+            fit(small, d.train, epochs: 2, integrator: "fixed")
+            [compression(small), accuracy(small, d.test) > 0.5]
         """
     ) { args in
       let net = try args.model("net")
-      let rank = try args.rank("rank")
-      let weighted = net.layers.indices.filter {
-        net.layers[$0] is Dense || net.layers[$0] is Conv2d
-      }
-      var layers: [any Layer] = []
-      for (i, layer) in net.layers.enumerated() {
-        let keep = try i == weighted.last && !args.bool("classifier")
-        switch layer {
-        case let d as Dense where !keep:
-          let full = min(d.inputs, d.outputs)
-          layers.append(
-            try LowRankDense(from: d, rank: try Initialization.resolveRank(rank, fullRank: full)))
-        case let c as Conv2d where !keep:
-          let full = min(c.outputs, c.inputs * c.kernel * c.kernel)
-          layers.append(
-            try LowRankConv2d(from: c, rank: try Initialization.resolveRank(rank, fullRank: full)))
-        default:
-          layers.append(try copyLayer(layer))
+      let how: CompressionRank
+      if let theta = try args.optional("theta", args.number) {
+        guard theta >= 0, theta < 1 else {
+          throw args.bad("theta", expected: "a tolerance ϑ in [0, 1)")
         }
+        how = .tolerance(theta)
+      } else {
+        how = .rank(try args.rank("rank"))
       }
-      return .native(
-        ModelObject(try Sequential(name: net.name, inputShape: net.inputShape, layers)))
+      return .native(ModelObject(try net.compressed(how, classifier: try args.bool("classifier"))))
     },
   ] + nnLayerNatives(session)
-}
-
-/// An independent copy of a layer (parameters copied), so a compressed model does not
-/// share weights with its source.
-func copyLayer(_ layer: any Layer) throws -> any Layer {
-  switch layer {
-  case let d as Dense: return Dense(weight: d.weight.value, bias: d.bias?.value)
-  case let c as Conv2d:
-    return Conv2d(weight: c.weight.value, bias: c.bias?.value, stride: c.stride, padding: c.padding)
-  case let l as LowRankDense:
-    return LowRankDense(u: l.u.value, s: l.s.value, v: l.v.value, bias: l.bias?.value)
-  case let l as LowRankConv2d:
-    return LowRankConv2d(
-      u: l.u.value, s: l.s.value, v: l.v.value, bias: l.bias?.value, kernel: l.kernel,
-      stride: l.stride, padding: l.padding)
-  default: return layer  // parameter-free layers hold nothing to share
-  }
 }

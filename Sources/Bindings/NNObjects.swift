@@ -35,6 +35,15 @@ final class ModelObject: NativeObject {
     case "input_shape": return .list(model.inputShape.map { .number(Double($0)) })
     case "output_shape": return .list(try model.outputShape().map { .number(Double($0)) })
     case "kappa": return .number(try model.kappaProduct())
+    case "training":
+      // The rule of each low-rank layer, as `fit` will apply it when given no settings.
+      return .list(
+        model.layers.indices.filter { model.layers[$0] is any LowRankLayer }.map { i in
+          .record([
+            ("layer", .number(Double(i))),
+            ("rule", .string(describe(model.layerTraining[i] ?? LowRankTraining()))),
+          ])
+        })
     default: return nil
     }
   }
@@ -112,6 +121,8 @@ final class HistoryObject: NativeObject {
     let validation = !history.validationLoss.isEmpty
     if validation { columns += ["val loss", "val accuracy"] }
     columns += ["lr", "time (s)"]
+    let tracked = history.compression.count == history.epochs && !history.trackedLayers.isEmpty
+    if tracked { columns += ["ranks", "compression", "Πκ"] }
     let rows = (0..<history.epochs).map { e -> [String] in
       var row = [
         "\(e + 1)", formatNumber(history.trainLoss[e]), formatNumber(history.trainAccuracy[e]),
@@ -121,9 +132,15 @@ final class HistoryObject: NativeObject {
           formatNumber(history.validationLoss[e]), formatNumber(history.validationAccuracy[e]),
         ]
       }
-      return row + [
-        formatNumber(history.learningRate[e]), String(format: "%.2f", history.seconds[e]),
-      ]
+      row += [formatNumber(history.learningRate[e]), String(format: "%.2f", history.seconds[e])]
+      if tracked {
+        let ranks = history.ranks.map { $0.indices.contains(e) ? "\($0[e])" : "?" }
+        row += [
+          ranks.joined(separator: ", "), formatPercent(history.compression[e]),
+          formatNumber(history.kappaProduct[e]),
+        ]
+      }
+      return row
     }
     return .table(
       Display.Table(
@@ -141,6 +158,13 @@ final class HistoryObject: NativeObject {
     case "lr": return numbers(history.learningRate)
     case "epochs": return .number(Double(history.epochs))
     case "stopped_early": return .bool(history.stoppedEarly)
+    case "tracked_layers": return .list(history.trackedLayers.map { .number(Double($0)) })
+    case "ranks": return .list(history.ranks.map { .list($0.map { .number(Double($0)) }) })
+    case "kappa": return .list(history.kappa.map(numbers))
+    case "singular_values":
+      return .list(history.singularValues.map { .list($0.map(numbers)) })
+    case "prod_kappa": return numbers(history.kappaProduct)
+    case "compression": return numbers(history.compression)
     default: return nil
     }
   }

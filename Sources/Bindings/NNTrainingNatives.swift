@@ -1,4 +1,4 @@
-// Natives that train and evaluate models: fit, evaluate, accuracy, predict, confusion_matrix.
+// Natives that train and evaluate models: fit, evaluate, accuracy, predict, confusion_matrix, set_training.
 import Lang
 import NeuralNets
 import Tensors
@@ -18,19 +18,22 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
         Parameter("validation", default: .number(0)),
         Parameter("schedule", default: .string("constant")),
         Parameter("seed", default: .nil), Parameter("patience", default: .nil),
-      ],
+      ] + trainingRuleParameters + adversarialTrainingParameters,
       doc: """
         Trains `net` in place on `data` (a dataset, [x, y] or {x, y}) with softmax cross-entropy and \
         returns the per-epoch history. `optimizer`: "sgd", "adam" or "adamw"; `schedule`: "constant", \
         "cosine" or "step" (halve every 10 epochs); `validation`: the fraction held out; `patience`: \
-        early stopping; `seed` defaults to one drawn from the notebook's seed.
+        early stopping; `seed` defaults to one drawn from the notebook's seed. \(trainingRuleDoc) \
+        Given here, they apply to this run only; without them each layer trains by the rule the \
+        model keeps (`set_training`), by default rank-adaptive. The history has per-epoch `loss`, \
+        `accuracy`, `val_loss`, `val_accuracy`, `lr`, `time`, and per tracked layer \
+        (`tracked_layers`) `ranks`, `kappa`, `singular_values`, with `prod_kappa` and `compression`. \
+        \(adversarialTrainingDoc)
 
-            let net = mlp([64, 32, 10])
+            let net = mlp([64, 32, 10], lowrank: true, rank: 16)
             let d = digits().split(0.8)
-            let x = d.test.x
-            let y = d.test.y
-            let h = fit(net, [x, y], epochs: 3, lr: 0.05, batch: 128, validation: 0.1)
-            h.loss
+            let h = fit(net, d.train, epochs: 3, lr: 0.05, validation: 0.1, integrator: "bug", theta: 0.2)
+            [h.loss, h.ranks, h.compression]
         """
     ) { args in
       let net = try args.model("net")
@@ -66,6 +69,7 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
       options.seed =
         try args.optional("seed", args.nonNegativeInt).map(UInt64.init) ?? session.random.rng.next()
       options.patience = try args.optional("patience", args.positiveInt)
+      options.adversary = try args.trainingAdversary()
       let total = options.epochs * ((data.count + options.batchSize - 1) / options.batchSize)
       if let report = session.progress {
         options.progress = { p in
@@ -75,6 +79,12 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
               detail:
                 "epoch \(p.epoch)/\(p.epochs) · loss \(formatNumber(p.loss)) · acc \(formatNumber(p.accuracy))"
             ))
+        }
+      }
+      // This run's rules: the model's own, with the settings given here on top.
+      for (i, layer) in net.layers.enumerated() where layer is any LowRankLayer {
+        if let rule = try args.lowRankTraining(over: net.layerTraining[i] ?? LowRankTraining()) {
+          options.layerTraining[i] = rule
         }
       }
       return .native(HistoryObject(try net.fit(data, options: options)))
@@ -106,5 +116,35 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
       doc:
         "Counts of (true class, predicted class) pairs, as a classes × classes tensor.\n\n    let net = mlp([64, 32, 10])\n    let test = digits().split(0.8).test\n    confusion_matrix(net, test)"
     ) { args in .tensor(try args.model("net").confusionMatrix(try args.labeledData("data"))) },
+    NativeFunction(
+      name: "set_training",
+      params: [Parameter("net"), Parameter("layer", default: .nil)] + trainingRuleParameters,
+      doc: """
+        Chooses how the low-rank layers of `net` train — all of them, or only `layer` (an index \
+        into `net.layers`) — and returns `net`. The rule is kept by the model (and in its model \
+        file); settings given to `fit` win over it. \(trainingRuleDoc)
+
+            let net = lenet5(lowrank: true, rank: 0.5)
+            set_training(net, integrator: "bug", theta: 0.15)
+            set_training(net, layer: 7, integrator: "condlr", tau: 0.1, beta: 0.05)
+            net.training
+        """
+    ) { args in
+      let object = try args.native("net", as: ModelObject.self, expected: "a model")
+      let model = object.model
+      let index = try args.optional("layer", args.nonNegativeInt)
+      if let index {
+        guard model.layers.indices.contains(index), model.layers[index] is any LowRankLayer else {
+          throw args.bad("layer", expected: "the index of a low-rank layer of the model")
+        }
+      }
+      if try !args.setTraining(on: model, layer: index) {
+        // No settings: back to the default rule (rank-adaptive BUG, ϑ = 0.1).
+        for i in model.layers.indices where index == nil || index == i {
+          model.layerTraining[i] = nil
+        }
+      }
+      return .native(object)
+    },
   ]
 }

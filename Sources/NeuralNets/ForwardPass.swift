@@ -14,19 +14,25 @@ public final class ForwardPass {
   public let isTraining: Bool
   /// The generator dropout draws its masks from (seeded by the training loop).
   public var rng: RNG
+  /// Parameters this pass treats as constants even in training (integrators that do not
+  /// need their gradients freeze them, so the tape skips the products that form them).
+  public var frozen: Set<ObjectIdentifier> = []
   private var bindings: [(Parameter, Variable)] = []
 
-  /// A pass in training mode (recording) or inference mode.
-  public init(training: Bool, rng: RNG = RNG(seed: 0)) {
-    tape = Tape(recording: training)
+  /// A pass in training mode (recording) or inference mode. With `recording`, an
+  /// inference pass records too, so gradients with respect to the input (attacks) flow
+  /// through every layer while weights stay constants and dropout stays off.
+  public init(training: Bool, recording: Bool = false, rng: RNG = RNG(seed: 0)) {
+    tape = Tape(recording: training || recording)
     isTraining = training
     self.rng = rng
   }
 
   /// The variable standing for `parameter` in this pass (a gradient leaf when training).
   public func variable(_ parameter: Parameter) -> Variable {
-    let v = tape.variable(parameter.value, requiresGrad: isTraining)
-    if isTraining { bindings.append((parameter, v)) }
+    let trains = isTraining && !frozen.contains(ObjectIdentifier(parameter))
+    let v = tape.variable(parameter.value, requiresGrad: trains)
+    if trains { bindings.append((parameter, v)) } else if isTraining { parameter.grad = nil }
     return v
   }
 

@@ -24,6 +24,8 @@ public final class LowRankConv2d: LowRankLayer {
   public private(set) var lastInput: Tensor?
   /// The output gradient of the last backward pass, `[outputs, batch·positions]`.
   public private(set) var lastOutputGradient: Tensor?
+  /// `Vᵀ·X` of the last training pass, `[r, batch·positions]`.
+  private var lastProjectedInput: Tensor?
 
   /// A rank-`rank` layer from the truncated SVD of a Kaiming-normal flattened kernel.
   /// - Throws: `NeuralNetError` for bad sizes or a rank above min(outputs, inputs·k²).
@@ -106,6 +108,7 @@ public final class LowRankConv2d: LowRankLayer {
     let y = try us.matmul(z)
     if pass.isTraining {
       lastInput = cols.value
+      lastProjectedInput = z.value
       lastOutputGradient = nil
       pass.tape.onGradient(of: y) { [unowned self] delta in self.lastOutputGradient = delta }
     }
@@ -117,6 +120,12 @@ public final class LowRankConv2d: LowRankLayer {
   public func gradientTimes(_ m: Tensor) throws -> Tensor {
     guard let x = lastInput, let delta = lastOutputGradient else { throw missingPass() }
     return try delta.matmul(x.matmul(m, transposeSelf: true))
+  }
+
+  /// `G·V = Δ·(VᵀX)ᵀ` with the pass's `Vᵀ·X`.
+  public func gradientTimesV() throws -> Tensor {
+    guard let z = lastProjectedInput, let delta = lastOutputGradient else { throw missingPass() }
+    return try delta.matmul(z, transposeOther: true)
   }
 
   /// `Gᵀ·M = X·(Δᵀ·M)`.

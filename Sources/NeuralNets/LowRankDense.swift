@@ -24,6 +24,8 @@ public final class LowRankDense: LowRankLayer {
   public private(set) var lastInput: Tensor?
   /// The output gradient of the last backward pass, `[batch, outputs]`.
   public private(set) var lastOutputGradient: Tensor?
+  /// `X·V` of the last training pass, `[batch, r]`.
+  private var lastProjectedInput: Tensor?
 
   /// A rank-`rank` layer from the truncated SVD of a Kaiming-normal `[outputs, inputs]`.
   /// - Throws: `NeuralNetError` for bad sizes or a rank above min(inputs, outputs).
@@ -78,10 +80,12 @@ public final class LowRankDense: LowRankLayer {
     guard x.shape.count == 2, x.shape[1] == inputs else {
       throw NeuralNetError.shape(layer: description, expected: "[batch, \(inputs)]", got: x.shape)
     }
-    let h = try x.matmul(pass.variable(v)).matmul(pass.variable(s), transposeOther: true)
+    let xv = try x.matmul(pass.variable(v))
+    let h = try xv.matmul(pass.variable(s), transposeOther: true)
     let y = try h.linear(weight: pass.variable(u), bias: bias.map { pass.variable($0) })
     if pass.isTraining {
       lastInput = x.value
+      lastProjectedInput = xv.value
       lastOutputGradient = nil
       pass.tape.onGradient(of: y) { [unowned self] delta in self.lastOutputGradient = delta }
     }
@@ -92,6 +96,12 @@ public final class LowRankDense: LowRankLayer {
   public func gradientTimes(_ m: Tensor) throws -> Tensor {
     guard let x = lastInput, let delta = lastOutputGradient else { throw missingPass() }
     return try delta.matmul(x.matmul(m), transposeSelf: true)
+  }
+
+  /// `G·V = Δᵀ·(X·V)` with the pass's `X·V`.
+  public func gradientTimesV() throws -> Tensor {
+    guard let xv = lastProjectedInput, let delta = lastOutputGradient else { throw missingPass() }
+    return try delta.matmul(xv, transposeSelf: true)
   }
 
   /// `Gᵀ·M = Xᵀ·(Δ·M)`.

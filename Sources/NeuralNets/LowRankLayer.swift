@@ -33,6 +33,10 @@ public protocol LowRankLayer: Layer {
   /// `Gᵀ·M` for `M` `[n_out, k]`, from `X` and `Δ` without forming `G`.
   /// - Throws: `NeuralNetError` before a training pass, or shape errors.
   func gradientTransposeTimes(_ m: Tensor) throws -> Tensor
+  /// `G·V` for the `V` of the last training pass, reusing that pass's product of `X` and
+  /// `V` (the K-step's `G·V₀` then costs one thin product instead of two).
+  /// - Throws: `NeuralNetError` before a training pass, or shape errors.
+  func gradientTimesV() throws -> Tensor
 }
 
 extension LowRankLayer {

@@ -6,6 +6,8 @@ extension Sequential {
   /// The metadata key holding the architecture as JSON: `{"name", "input_shape", "layers":
   /// [{"kind": "Conv2d", "inputs": 1, …}, …]}`.
   public static let architectureKey = "lrnb.architecture"
+  /// The metadata key holding `layerTraining` as JSON (absent when the model has none).
+  public static let trainingKey = "lrnb.training"
 
   /// Writes the model to a safetensors file: every parameter as F32 under its full name
   /// (`layers.0.weight`, `layers.3.U`, … — PyTorch's layouts), the architecture in the
@@ -44,7 +46,9 @@ extension Sequential {
     let json = try JSONSerialization.data(withJSONObject: architecture, options: [.sortedKeys])
     var tensors: [String: Tensor] = [:]
     for (name, parameter) in namedParameters { tensors[name] = parameter.value }
-    return (tensors, [Self.architectureKey: String(decoding: json, as: UTF8.self), "format": "pt"])
+    var metadata = [Self.architectureKey: String(decoding: json, as: UTF8.self), "format": "pt"]
+    if !layerTraining.isEmpty { metadata[Self.trainingKey] = try encodeLayerTraining() }
+    return (tensors, metadata)
   }
 
   /// Reads a model written by `save(to:)`.
@@ -74,12 +78,20 @@ extension Sequential {
         throw fail("layer \(index): \(error)")
       }
     }
+    let model: Sequential
     do {
-      return try Sequential(
+      model = try Sequential(
         name: architecture["name"] as? String ?? "model", inputShape: inputShape, layers)
     } catch {
       throw fail("the layers do not fit together: \(error)")
     }
+    if let text = archive.metadata[trainingKey] {
+      guard let training = try? decodeLayerTraining(text, layers: layers.count) else {
+        throw fail("the '\(trainingKey)' metadata is not readable")
+      }
+      model.layerTraining = training
+    }
+    return model
   }
 }
 

@@ -54,22 +54,31 @@ public final class Optimizer {
   /// Updates every parameter that has a gradient, then retracts constrained ones.
   /// - Throws: `TensorError` from the QR retraction (e.g. NaN in a basis).
   public func step(_ parameters: [(name: String, parameter: Parameter)]) throws {
-    steps += 1
-    for (name, parameter) in parameters {
-      guard var g = parameter.grad else { continue }
-      if parameter.constraint == .orthonormalColumns {
-        // Tangent projection (I − UUᵀ)G: the part of G inside span(U) is carried by S.
-        let u = parameter.value
-        g = try g - u.matmul(u.matmul(g, transposeSelf: true))
-      }
-      try update(&parameter.value, gradient: g, name: name)
-      if parameter.constraint == .orthonormalColumns {
-        parameter.value = try parameter.value.qr().q
-      }
+    beginStep()
+    for (name, parameter) in parameters { try apply(to: parameter, name: name) }
+  }
+
+  /// Counts one optimisation step (Adam's bias correction); the training loop calls it once
+  /// per step before updating parameters one by one with `apply(to:name:)` or `update`.
+  func beginStep() { steps += 1 }
+
+  /// Updates one parameter from its gradient (if it has one), respecting its constraint.
+  func apply(to parameter: Parameter, name: String) throws {
+    guard var g = parameter.grad else { return }
+    if parameter.constraint == .orthonormalColumns {
+      // Tangent projection (I − UUᵀ)G: the part of G inside span(U) is carried by S.
+      let u = parameter.value
+      g = try g - u.matmul(u.matmul(g, transposeSelf: true))
+    }
+    try update(&parameter.value, gradient: g, name: name)
+    if parameter.constraint == .orthonormalColumns {
+      parameter.value = try parameter.value.qr().q
     }
   }
 
-  private func update(_ w: inout Tensor, gradient g: Tensor, name: String) throws {
+  /// One unconstrained step of the rule on `w` with gradient `g`, using and updating the
+  /// moments stored under `name` (integrators call it for their S-steps).
+  func update(_ w: inout Tensor, gradient g: Tensor, name: String) throws {
     let (lr, decay, n) = (learningRate, weightDecay, w.count)
     guard g.count == n else { throw stale(name) }
     switch rule {

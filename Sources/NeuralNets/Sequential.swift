@@ -18,6 +18,9 @@ public final class Sequential {
   public let inputShape: [Int]
   /// A name for tables and files (e.g. `lenet5`).
   public var name: String
+  /// How each low-rank layer trains, by layer index (layers without an entry use the
+  /// training options' rule, by default rank-adaptive BUG). Saved in model files.
+  public var layerTraining: [Int: LowRankTraining] = [:]
 
   /// A model; checks that the layers' shapes chain from `inputShape`.
   /// - Throws: `NeuralNetError.shape` naming the first layer that does not fit.

@@ -3,8 +3,10 @@ import Autodiff
 import Tensors
 
 extension Sequential {
-  /// One optimisation step on a batch: forward, softmax cross-entropy, backward, update.
-  /// Returns the batch's mean loss and its number of correct predictions.
+  /// One optimisation step on a batch: forward, softmax cross-entropy, backward, and an
+  /// `optimizer` step on every parameter — fixed-rank steps for low-rank layers, whatever
+  /// the model's `layerTraining` says (use a `Trainer` for the integrators). Returns the
+  /// batch's mean loss and its number of correct predictions.
   ///
   /// - Throws: `NeuralNetError.notFinite` naming the parameter (and its layer) whose
   ///   gradient is NaN or infinite, or the loss; shape errors naming the layer.
@@ -12,37 +14,10 @@ extension Sequential {
   public func trainStep(
     inputs: Tensor, labels: Tensor, optimizer: Optimizer, rng: inout RNG, step: Int = 0
   ) throws -> (loss: Double, correct: Int) {
-    _ = MemoryTuning.applied
-    // The pass (and the tape's rules, which capture the weights) must be gone before the
-    // update, or every in-place step would first copy each shared weight.
-    let (value, correct) = try { () throws -> (Float, Int) in
-      let pass = ForwardPass(training: true, rng: rng)
-      let logits = try forward(pass.input(inputs), in: pass)
-      let loss = try logits.softmaxCrossEntropy(labels: labels)
-      let value = try loss.value.item()
-      guard value.isFinite else {
-        throw NeuralNetError.notFinite("training diverged at step \(step): the loss is \(value)")
-      }
-      try pass.backward(from: loss)
-      rng = pass.rng
-      return (value, try correctPredictions(logits.value, labels))
-    }()
-    let named = namedParameters
-    for (name, parameter) in named where parameter.grad?.isFinite == false {
-      throw NeuralNetError.notFinite(
-        "training diverged at step \(step): the gradient of \(name) (\(layerDescription(of: name))) is not finite"
-      )
-    }
-    try optimizer.step(named)
-    return (Double(value), correct)
-  }
-
-  private func layerDescription(of name: String) -> String {
-    let parts = name.split(separator: ".")
-    guard parts.count > 1, let index = Int(parts[1]), layers.indices.contains(index) else {
-      return name
-    }
-    return layers[index].description
+    let result = try forwardBackward(
+      inputs: inputs, labels: labels, rng: &rng, step: step, frozen: [])
+    try optimizer.step(namedParameters)
+    return result
   }
 
   /// Trains on `data` and returns the per-epoch history.
@@ -72,11 +47,14 @@ extension Sequential {
       train = Subset(data, indices: Array(order[..<cut]))
       held = Subset(data, indices: Array(order[cut...]))
     }
+    if let adversary = options.adversary {
+      train = AdversarialBatches(train, model: self, adversary: adversary, seed: options.seed)
+    }
     guard train.count > 0 else {
       throw NeuralNetError.invalidArgument("fit needs at least one training example")
     }
-    let optimizer = try Optimizer(
-      options.rule, learningRate: options.learningRate, weightDecay: options.weightDecay)
+    let trainer = try Trainer(self, options: options)
+    let optimizer = trainer.optimizer
     var history = History()
     var best = Double.infinity
     var sinceBest = 0
@@ -92,8 +70,7 @@ extension Sequential {
           order[(step * options.batchSize)..<Swift.min((step + 1) * options.batchSize, train.count)]
         )
         let (x, y) = try train.batch(indices)
-        let result = try trainStep(
-          inputs: x, labels: y, optimizer: optimizer, rng: &rng, step: epoch * steps + step + 1)
+        let result = try trainer.step(inputs: x, labels: y, rng: &rng)
         lossTotal += result.loss * Double(indices.count)
         correct += result.correct
         seen += indices.count
@@ -102,6 +79,9 @@ extension Sequential {
             epoch: epoch + 1, epochs: options.epochs, step: step + 1, steps: steps,
             loss: lossTotal / Double(seen), accuracy: Double(correct) / Double(seen)))
       }
+      // Bases left augmented mid-period are truncated so the epoch ends on a stored model.
+      try trainer.finish()
+      try history.record(self)
       history.trainLoss.append(lossTotal / Double(seen))
       history.trainAccuracy.append(Double(correct) / Double(seen))
       history.learningRate.append(Double(optimizer.learningRate))

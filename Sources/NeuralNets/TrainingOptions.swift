@@ -20,8 +20,15 @@ public struct TrainingOptions {
   public var seed: UInt64 = 0
   /// Stop after this many epochs without a better validation (or training) loss.
   public var patience: Int? = nil
+  /// The training rule of every low-rank layer (integrator, regulariser); nil leaves each
+  /// layer to the model's `layerTraining`, or rank-adaptive BUG when it has none.
+  public var lowRank: LowRankTraining? = nil
+  /// Rules for single low-rank layers, by layer index; they win over `lowRank`.
+  public var layerTraining: [Int: LowRankTraining] = [:]
   /// Called after every step, e.g. to draw a progress bar.
   public var progress: ((TrainingProgress) -> Void)? = nil
+  /// Replaces each batch's inputs before the step (adversarial training); nil: clean.
+  public var adversary: (any TrainingAdversary)? = nil
 
   /// Defaults: 1 epoch, batch 128, SGD with momentum 0.9 at 0.05, no validation.
   public init() {}
@@ -49,6 +56,19 @@ public struct History: Sendable, Equatable {
   public var learningRate: [Double] = []
   /// Whether early stopping ended the run.
   public var stoppedEarly = false
+  /// The indices in the model of the layers with weights, which the lists below follow.
+  public var trackedLayers: [Int] = []
+  /// Per tracked layer, its rank at the end of each epoch (one list per layer, one entry
+  /// per epoch — ready to plot as one series per layer).
+  public var ranks: [[Int]] = []
+  /// Per tracked layer, κ = σ_max/σ_min of its weight (of S for low-rank layers) per epoch.
+  public var kappa: [[Double]] = []
+  /// Per tracked layer and epoch, the singular values of its weight, largest first.
+  public var singularValues: [[[Double]]] = []
+  /// Π κ over the tracked layers, per epoch.
+  public var kappaProduct: [Double] = []
+  /// The model's compression (1 − stored/dense parameters) at the end of each epoch.
+  public var compression: [Double] = []
 
   /// An empty history.
   public init() {}
@@ -58,6 +78,9 @@ public struct History: Sendable, Equatable {
     a.trainLoss == b.trainLoss && a.trainAccuracy == b.trainAccuracy
       && a.validationLoss == b.validationLoss && a.validationAccuracy == b.validationAccuracy
       && a.learningRate == b.learningRate && a.stoppedEarly == b.stoppedEarly
+      && a.trackedLayers == b.trackedLayers && a.ranks == b.ranks && a.kappa == b.kappa
+      && a.singularValues == b.singularValues && a.kappaProduct == b.kappaProduct
+      && a.compression == b.compression
   }
 
   /// The number of epochs run.

@@ -34,34 +34,37 @@ struct ReportBrowserTests {
     let figures = html.components(separatedBy: "<img src=\"data:image/png;base64,").count - 1
     #expect(figures >= 2)
 
+    #expect(!html.contains("<script"), "the report must not need JavaScript")
+
+    // A copy of the report with a probe that runs once everything has loaded: an image
+    // that failed to decode has naturalWidth 0. (No iframe and no async decode: both
+    // raced the virtual-time budget on a loaded machine.)
+    let probe = """
+      <script>
+      window.addEventListener('load', () => {
+        const images = [...document.images];
+        const decoded = images.filter(i => i.complete && i.naturalWidth > 100).length;
+        const requests = performance.getEntriesByType('resource').length;
+        const math = document.querySelectorAll('math').length;
+        const mathErrors = document.querySelectorAll('merror').length;
+        const out = document.createElement('pre');
+        out.textContent = `RESULT images=${images.length} decoded=${decoded} requests=${requests} math=${math > 0} mathErrors=${mathErrors}`;
+        document.body.appendChild(out);
+      });
+      </script>
+      """
     let harness = out.appendingPathComponent("harness.html")
-    try """
-    <!DOCTYPE html><html><body>
-    <iframe id="f" src="\(report.lastPathComponent)" style="width:1280px;height:900px"></iframe>
-    <script>
-    const frame = document.getElementById('f');
-    frame.addEventListener('load', async () => {
-      const doc = frame.contentDocument;
-      const images = [...doc.images];
-      const decoded = (await Promise.all(images.map(i => i.decode().then(() => i.naturalWidth > 100, () => false)))).filter(Boolean).length;
-      const requests = frame.contentWindow.performance.getEntriesByType('resource').length;
-      const math = doc.querySelectorAll('math').length;
-      const mathErrors = doc.querySelectorAll('merror').length;
-      const out = document.createElement('pre');
-      out.textContent = `RESULT images=${images.length} decoded=${decoded} requests=${requests} math=${math > 0} mathErrors=${mathErrors} scripts=${doc.scripts.length}`;
-      document.body.appendChild(out);
-    });
-    </script></body></html>
-    """.write(to: harness, atomically: true, encoding: .utf8)
-    let dom = try browse([
-      "--allow-file-access-from-files", "--virtual-time-budget=15000", "--dump-dom",
-      harness.absoluteString,
-    ])
+    try html.replacingOccurrences(of: "</body>", with: probe + "</body>")
+      .write(to: harness, atomically: true, encoding: .utf8)
+    let expected = "RESULT images=\(figures) decoded=\(figures) requests=0 math=true mathErrors=0"
+    // Chromium occasionally exits before the load event on a busy machine; a second try
+    // tells that apart from a report that really fails.
+    var dom = try browse(["--virtual-time-budget=30000", "--dump-dom", harness.absoluteString])
+    if !dom.stdout.contains("RESULT ") {
+      dom = try browse(["--virtual-time-budget=60000", "--dump-dom", harness.absoluteString])
+    }
     #expect(dom.status == 0)
-    #expect(
-      dom.stdout.contains(
-        "RESULT images=\(figures) decoded=\(figures) requests=0 math=true mathErrors=0 scripts=0"),
-      "\(dom.stdout.suffix(300))")
+    #expect(dom.stdout.contains(expected), "\(dom.stdout.suffix(300))")
 
     let shot = out.appendingPathComponent("screenshot.png")
     let screenshot = try browse([

@@ -58,7 +58,9 @@ private let fashion = Result { try TestData.fashionMNIST() }
     var rng = RNG(seed: 3)
     // Hidden layers at 20% of full rank (4, 10, 100), classifier dense.
     let net = try Architectures.lenet5(ranks: RankPlan(rank: 0.2), using: &rng)
-    _ = try net.fit(train, options: options(epochs: 3, rate: 0.05))
+    var settings = options(epochs: 3, rate: 0.05)
+    settings.lowRank = LowRankTraining(integrator: .fixedRank)  // rank-adaptive is the default
+    _ = try net.fit(train, options: settings)
     let accuracy = try net.accuracy(test)
     print(
       "Fashion-MNIST, low-rank LeNet5 (ranks 4/10/100, compression \(net.compression)), 3 epochs:"

@@ -2,9 +2,13 @@
 import Foundation
 
 let suites: [String: (Int) throws -> Void] = [
+  "attacks": attacksBench,
+  "dlrt": dlrtBench,
   "matmul": matmulBench,
   "lr": langBench,
   "plot": plotBench,
+  // Not a timing suite: `reproduce EPOCHS` reruns the DLRT paper's LeNet5/MNIST table.
+  "reproduce": { epochs in try reproduceDLRT(epochs: epochs) },
   "training": trainingBench,
 ]
 
