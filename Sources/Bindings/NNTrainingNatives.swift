@@ -71,15 +71,16 @@ func nnTrainingNatives(_ session: Session) -> [NativeFunction] {
       options.patience = try args.optional("patience", args.positiveInt)
       options.adversary = try args.trainingAdversary()
       let total = options.epochs * ((data.count + options.batchSize - 1) / options.batchSize)
-      if let report = session.progress {
-        options.progress = { p in
-          report(
-            ProgressUpdate(
-              task: "fit", completed: (p.epoch - 1) * p.steps + p.step, total: total,
-              detail:
-                "epoch \(p.epoch)/\(p.epochs) · loss \(formatNumber(p.loss)) · acc \(formatNumber(p.accuracy))"
-            ))
-        }
+      let report = session.progress
+      options.progress = { p in
+        // Ctrl-C or a cell's timeout stops training between steps.
+        try args.checkInterrupted()
+        report?(
+          ProgressUpdate(
+            task: "fit", completed: (p.epoch - 1) * p.steps + p.step, total: total,
+            detail:
+              "epoch \(p.epoch)/\(p.epochs) · loss \(formatNumber(p.loss)) · acc \(formatNumber(p.accuracy))"
+          ))
       }
       // This run's rules: the model's own, with the settings given here on top.
       for (i, layer) in net.layers.enumerated() where layer is any LowRankLayer {

@@ -74,7 +74,7 @@ extension Sequential {
         lossTotal += result.loss * Double(indices.count)
         correct += result.correct
         seen += indices.count
-        options.progress?(
+        try options.progress?(
           TrainingProgress(
             epoch: epoch + 1, epochs: options.epochs, step: step + 1, steps: steps,
             loss: lossTotal / Double(seen), accuracy: Double(correct) / Double(seen)))

@@ -25,8 +25,9 @@ public struct TrainingOptions {
   public var lowRank: LowRankTraining? = nil
   /// Rules for single low-rank layers, by layer index; they win over `lowRank`.
   public var layerTraining: [Int: LowRankTraining] = [:]
-  /// Called after every step, e.g. to draw a progress bar.
-  public var progress: ((TrainingProgress) -> Void)? = nil
+  /// Called after every step, e.g. to draw a progress bar. An error it throws stops the
+  /// training there and is rethrown by `fit` (how Ctrl-C interrupts a long run).
+  public var progress: ((TrainingProgress) throws -> Void)? = nil
   /// Replaces each batch's inputs before the step (adversarial training); nil: clean.
   public var adversary: (any TrainingAdversary)? = nil
 
