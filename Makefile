@@ -1,7 +1,7 @@
 # The README's two commands: `make run` and `make test`. Both install the system
 # packages first (scripts/install-deps is idempotent).
 SWIFT ?= swift
-NOTEBOOK ?= notebooks/01-svd-tour.lrnb
+NOTEBOOK ?= notebooks/07-robust-low-rank.lrnb
 OUT ?= out
 
 .PHONY: deps build run test lint bench clean docs

@@ -152,12 +152,18 @@ extension Expr {
 }
 
 extension Pattern {
-  /// The pattern as written: `x`, `_`, `(a, (b, c))`.
+  /// The pattern as written: `x`, `_`, `(a, (b, c))`, `{loss, acc: a}`.
   var text: String {
     switch self {
     case .name(let name): return name.text
     case .ignore: return "_"
     case .list(let items, _): return "(" + items.map(\.text).joined(separator: ", ") + ")"
+    case .record(let fields, _):
+      let parts = fields.map { f in
+        if case .name(let n) = f.pattern, n.text == f.field.text { return n.text }
+        return "\(f.field.text): \(f.pattern.text)"
+      }
+      return "{" + parts.joined(separator: ", ") + "}"
     }
   }
 }

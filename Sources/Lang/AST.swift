@@ -80,16 +80,18 @@ struct FunctionDecl {
 }
 
 /// What `let`, `var`, `for` and destructuring assignments bind: a name, `_` (ignored),
-/// or a list of patterns matched against a list's items, `(loss, grads)`.
+/// a list of patterns matched against a list's items, `(loss, grads)`, or fields of a
+/// record matched by name, `{loss, acc: accuracy}`.
 indirect enum Pattern {
   case name(Name)
   case ignore(SourceRange)
   case list([Pattern], SourceRange)
+  case record([FieldPattern], SourceRange)
 
   var range: SourceRange {
     switch self {
     case .name(let name): return name.range
-    case .ignore(let range), .list(_, let range): return range
+    case .ignore(let range), .list(_, let range), .record(_, let range): return range
     }
   }
 
@@ -99,8 +101,16 @@ indirect enum Pattern {
     case .name(let name): return [name]
     case .ignore: return []
     case .list(let items, _): return items.flatMap(\.names)
+    case .record(let fields, _): return fields.flatMap(\.pattern.names)
     }
   }
+}
+
+/// One field of a record pattern: `acc` (bound to a variable of the same name) or
+/// `acc: pattern`.
+struct FieldPattern {
+  var field: Name
+  var pattern: Pattern
 }
 
 struct ParamDecl {

@@ -13,6 +13,9 @@ extension Compiler {
     case .ignore: return { _, _ in }
     case .list(let items, let range):
       return unpacking(items.map { declaration($0, constant: constant) }, range)
+    case .record(let fields, let range):
+      let binders = fields.map { declaration($0.pattern, constant: constant) }
+      return fieldsTaking(fields.map(\.field.text), binders, range)
     }
   }
 
@@ -49,6 +52,25 @@ extension Compiler {
   }
 }
 
+extension Compiler {
+  /// A binder taking the fields `names` of a record and handing each to its binder.
+  fileprivate func fieldsTaking(_ names: [String], _ parts: [Binder], _ range: SourceRange)
+    -> Binder
+  {
+    let wrapped = parts.map { BinderBox(bind: $0) }
+    return { f, value throws(Unwind) in
+      guard case .record(let record) = value else {
+        throw .error(
+          "a record pattern takes a record, got \(describeForMessage(value))", range)
+      }
+      for (name, part) in zip(names, wrapped) {
+        guard let item = record[name] else { throw Access.noField(name, record, range) }
+        try part.bind(f, item)
+      }
+    }
+  }
+}
+
 /// A `Binder` held in a struct, for the same reason as `Compiled`.
 struct BinderBox {
   let bind: Binder
@@ -62,7 +84,15 @@ enum Patterns {
     let items: [Value]
     switch value {
     case .list(let list): items = list
-    case .range, .string, .record, .native:
+    case .record(let record):
+      // Positions in a record are an accident of how it was written; Python users
+      // expect `a, b = r` to give values, iteration gives pairs. Neither is safe, so
+      // point to the pattern that matches by name.
+      let names = record.keys.prefix(count).joined(separator: ", ")
+      throw .error(
+        "cannot destructure a record by position; take its fields by name: "
+          + "let {\(names)} = … (or iterate it: for (key, value) in …)", range)
+    case .range, .string, .native:
       if case .range(let r) = value, r.count != count {
         throw mismatch(r.count, count, range)
       }

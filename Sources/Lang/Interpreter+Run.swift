@@ -25,7 +25,7 @@ extension Interpreter {
       case .fault(let fault):
         var diagnostic = fault.finished(topLevel: "<script>")
         if let name = fault.undefinedName {
-          diagnostic.message = withSuggestion(
+          diagnostic.message = withVariableSuggestion(
             diagnostic.message, for: name, among: globals.definedNames)
         }
         throw RunFailure([diagnostic])

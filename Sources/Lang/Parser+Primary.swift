@@ -20,6 +20,10 @@ extension Parser {
         ignoresNewlines.append(true)
         defer { ignoresNewlines.removeLast() }
         let index = try expression()
+        if check(.colon) {
+          // Python's `xs[1:3]` is the first slice a newcomer writes.
+          throw error("slices are written with ranges: xs[a..<b] for Python's xs[a:b]")
+        }
         _ = try expect(.rightBracket, "']' after the index")
         expr = Expr(kind: .index(expr, index), range: range(from: expr.range))
       case .dot:
@@ -164,6 +168,11 @@ extension Parser {
       items.append(try expression())
       if !match(.comma) { break }
     }
+    if items.count == 1, check(.keyword(.for)) {
+      throw error(
+        "list comprehensions are written with map and filter: "
+          + "xs.filter(fn(x) { x > 0 }).map(fn(x) { x * x })")
+    }
     _ = try expect(.rightBracket, "']' to close the list")
     return Expr(kind: .list(items), range: range(from: open.range))
   }
@@ -179,6 +188,12 @@ extension Parser {
     while !check(.rightBrace) {
       let key = peek()
       guard key.kind == .identifier || key.kind == .string else {
+        if key.kind == .stringHead {
+          // `{"\(name)": v}`: names computed at run time are set by index.
+          throw error(
+            "a field name in a record literal is fixed; for a computed one, "
+              + "write var r = {} and then r[name] = value")
+        }
         throw error("expected a field name, found \(key.display)")
       }
       advance()

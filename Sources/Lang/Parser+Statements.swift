@@ -43,7 +43,7 @@ extension Parser {
     switch peek().kind {
     case .keyword(.let), .keyword(.var):
       let constant = advance().kind == .keyword(.let)
-      if check(.leftParen) || check(.leftBracket) {
+      if check(.leftParen) || check(.leftBracket) || check(.leftBrace) {
         let pattern = try self.pattern()
         guard match(.equal) else {
           throw error("'\(constant ? "let" : "var") \(pattern.text)' needs a value to destructure")
@@ -129,7 +129,7 @@ extension Parser {
     }
   }
 
-  /// A name, `_`, or `(p, q, …)` / `[p, q, …]` of patterns.
+  /// A name, `_`, `(p, q, …)` / `[p, q, …]` of patterns, or `{field, field: p, …}`.
   mutating func pattern() throws(ParseError) -> Pattern {
     var seen: Set<String> = []
     return try pattern(&seen)
@@ -137,6 +137,7 @@ extension Parser {
 
   private mutating func pattern(_ seen: inout Set<String>) throws(ParseError) -> Pattern {
     let open = peek()
+    if open.kind == .leftBrace { return try recordPattern(&seen) }
     guard open.kind == .leftParen || open.kind == .leftBracket else {
       let name = try identifier("a variable name")
       if name.text == "_" { return .ignore(name.range) }
@@ -164,6 +165,60 @@ extension Parser {
     return .list(items, range(from: open.range))
   }
 
+  /// `{loss, acc: a}`: fields taken by name, each bound to a variable of its own name or
+  /// matched against the pattern after its colon.
+  private mutating func recordPattern(_ seen: inout Set<String>) throws(ParseError) -> Pattern {
+    let open = advance()
+    try nest()
+    defer { depth -= 1 }
+    ignoresNewlines.append(true)
+    defer { ignoresNewlines.removeLast() }
+    var fields: [FieldPattern] = []
+    while !check(.rightBrace) {
+      let field = try identifier("a field name")
+      if fields.contains(where: { $0.field.text == field.text }) {
+        throw error("field '\(field.text)' appears twice in the pattern", at: field.range)
+      }
+      let bound: Pattern
+      if match(.colon) {
+        bound = try pattern(&seen)
+      } else {
+        guard seen.insert(field.text).inserted else {
+          throw error("'\(field.text)' appears twice in the pattern", at: field.range)
+        }
+        bound = field.text == "_" ? .ignore(field.range) : .name(field)
+      }
+      fields.append(FieldPattern(field: field, pattern: bound))
+      if !match(.comma) { break }
+    }
+    _ = try expect(.rightBrace, "'}' to end the pattern")
+    if fields.isEmpty {
+      throw error("a pattern needs at least one name", at: range(from: open.range))
+    }
+    return .record(fields, range(from: open.range))
+  }
+
+  /// What to write instead when a statement that runs on is Python: `def f(x):`,
+  /// `lambda x: …`, `x if c else y`, `import math`.
+  private mutating func pythonHint(_ statement: Stmt) -> String? {
+    let next = peek()
+    var last: Expr?
+    switch statement.kind {
+    case .expression(let e, _): last = e
+    case .declaration(_, _, let value): last = value
+    default: break
+    }
+    if next.kind == .keyword(.if) {
+      return "conditional expressions are written if c { a } else { b }, not a if c else b"
+    }
+    guard case .variable(let name) = last?.kind, next.kind == .identifier else { return nil }
+    switch name.text {
+    case "def": return "functions are declared with fn: fn \(next.text)(x) { … }"
+    case "lambda": return "anonymous functions are written fn(x) { … }"
+    default: return nil
+    }
+  }
+
   /// Requires the end of a statement: a newline, `;` (which suppresses display of an
   /// expression), a closing `}` or the end of input.
   private mutating func terminate(_ statement: Stmt) throws(ParseError) -> Stmt {
@@ -177,6 +232,7 @@ extension Parser {
     case .newline: advance()
     case .rightBrace, .eof: break
     default:
+      if let hint = pythonHint(statement) { throw error(hint) }
       throw error("unexpected \(peek().display) after the statement; start a new line or use ';'")
     }
     return statement

@@ -16,6 +16,19 @@ func closestName(to name: String, among candidates: [String]) -> String? {
   return best?.name
 }
 
+/// Python's spellings of *lr* keywords, which a newcomer types first; they are suggested
+/// although no edit-distance rule would find them.
+let pythonSpellings = ["True": "true", "False": "false", "None": "nil"]
+
+/// `message` about an undefined variable with the keyword Python users meant, or else a
+/// close defined name, as a suggestion.
+func withVariableSuggestion(_ message: String, for name: String, among candidates: [String])
+  -> String
+{
+  if let keyword = pythonSpellings[name] { return "\(message); did you mean '\(keyword)'?" }
+  return withSuggestion(message, for: name, among: candidates)
+}
+
 /// `message` with "; did you mean 'x'?" appended when a close candidate exists.
 func withSuggestion(_ message: String, for name: String, among candidates: [String]) -> String {
   guard let suggestion = closestName(to: name, among: candidates) else { return message }

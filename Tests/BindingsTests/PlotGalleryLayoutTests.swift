@@ -32,6 +32,9 @@ import _TestSupport
     defer { try? FileManager.default.removeItem(at: folder) }
     let (interpreter, _) = try Library.makeInterpreter(output: CollectingSink(), seed: 3)
     interpreter.define("folder", .string(folder.path))
+    // The gallery's training parameters, small: the layout does not depend on them.
+    interpreter.define("epochs", .number(3))
+    interpreter.define("runs", .number(2))
     var figures = 0
     var kinds: Set<String> = []
     for (i, cell) in cells.enumerated() {
