@@ -255,8 +255,12 @@ func runtimeMessage(_ interp: Interpreter, _ text: String) -> String? {
   var attributes = pthread_attr_t()
   pthread_attr_init(&attributes)
   defer { pthread_attr_destroy(&attributes) }
-  // 64 KiB beyond the interpreter's reserve: far too little for 900 calls.
-  #expect(pthread_attr_setstacksize(&attributes, Machine.nativeStackReserve + 64 * 1024) == 0)
+  // 64 KiB beyond the interpreter's reserve: far too little for 900 calls. The stack is
+  // our own memory: given only a size, glibc may hand out a larger cached stack.
+  let size = Machine.nativeStackReserve + 64 * 1024
+  let stack = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 4096)
+  defer { stack.deallocate() }
+  #expect(pthread_attr_setstack(&attributes, stack, size) == 0)
   var thread = pthread_t()
   let started = pthread_create(
     &thread, &attributes,
@@ -264,13 +268,20 @@ func runtimeMessage(_ interp: Interpreter, _ text: String) -> String? {
       guard let argument else { return nil }
       let work = Unmanaged<Work>.fromOpaque(argument).takeUnretainedValue()
       let (interp, _) = makeInterpreter()
-      work.message = runtimeMessage(
-        interp, "fn d(n) { if n == 0 { 0 } else { 1 + d(n - 1) } }\nd(900)")
+      do {
+        let value = try interp.run(
+          Source(name: "t.lr", text: "fn d(n) { if n == 0 { 0 } else { 1 + d(n - 1) } }\nd(900)"))
+        work.message = "ran to the end: \(String(describing: value))"
+      } catch {
+        work.message = (error as? RunFailure)?.diagnostics.first?.message ?? "\(error)"
+      }
       return nil
     }, Unmanaged.passUnretained(work).toOpaque())
   try #require(started == 0)
   pthread_join(thread, nil)
-  #expect(work.message?.hasPrefix("stack overflow: native stack exhausted") == true)
+  #expect(
+    work.message?.hasPrefix("stack overflow: native stack exhausted") == true,
+    "\(work.message ?? "no message")")
 }
 
 /// A callable that is neither a user function nor a native.
