@@ -80,10 +80,7 @@ public final class Conv2d: Layer {
 
   /// im2col, one GEMM with the kernel flattened filter-wise, bias, NCHW layout.
   public func forward(_ x: Variable, in pass: ForwardPass) throws -> Variable {
-    guard x.shape.count == 4, x.shape[1] == inputs else {
-      throw NeuralNetError.shape(
-        layer: description, expected: "[batch, \(inputs), height, width]", got: x.shape)
-    }
+    try checkConvInput(x.shape, layer: description, channels: inputs)
     return try x.conv2d(
       weight: pass.variable(weight), bias: bias.map { pass.variable($0) }, stride: stride,
       padding: padding)
@@ -93,6 +90,14 @@ public final class Conv2d: Layer {
   public func flops(for input: [Int]) -> Int {
     let positions = ((try? outputShape(for: input)) ?? [0, 0, 0]).dropFirst().reduce(1, *)
     return positions * outputs * inputs * kernel * kernel
+  }
+}
+
+/// Fails unless a convolution's batch input is `[batch, channels, height, width]`.
+func checkConvInput(_ shape: [Int], layer: String, channels: Int) throws {
+  guard shape.count == 4, shape[1] == channels else {
+    throw NeuralNetError.shape(
+      layer: layer, expected: "[batch, \(channels), height, width]", got: shape)
   }
 }
 

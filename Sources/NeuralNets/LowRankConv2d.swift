@@ -95,10 +95,7 @@ public final class LowRankConv2d: LowRankLayer {
 
   /// im2col → `Vᵀ·cols` → `(U·S)·(…)` + b → NCHW.
   public func forward(_ x: Variable, in pass: ForwardPass) throws -> Variable {
-    guard x.shape.count == 4, x.shape[1] == inputs else {
-      throw NeuralNetError.shape(
-        layer: description, expected: "[batch, \(inputs), height, width]", got: x.shape)
-    }
+    try checkConvInput(x.shape, layer: description, channels: inputs)
     let geometry = try ConvGeometry(
       input: x.shape, kernel: (kernel, kernel), stride: stride, padding: padding,
       operation: description)
