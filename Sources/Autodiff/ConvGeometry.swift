@@ -54,20 +54,29 @@ public struct ConvGeometry: Equatable, Sendable {
     return (lo, Swift.max(lo, hi))
   }
 
-  /// Writes the im2col matrix `[c·kh·kw, n·oh·ow]` of NCHW `x` into `cols`: row
-  /// `(ci, ki, kj)`, column `(image, oy, ox)` holds `x[image, ci, oy·s − p + ki, ox·s − p + kj]`
-  /// (0 in the padding).
-  func im2col(_ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>) {
-    Parallel.forEach(n, work: n * positions * patchSize) { images in
-      im2col(x, into: cols, images: images)
+  /// Writes the im2col matrix `[c·kh·kw, images.count·oh·ow]` of the images `block` of
+  /// NCHW `x` (all of them by default) into `cols`: row `(ci, ki, kj)`, column
+  /// `(image, oy, ox)` holds `x[image, ci, oy·s − p + ki, ox·s − p + kj]` (0 in the padding).
+  func im2col(
+    _ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>, block: Range<Int>? = nil
+  ) {
+    let block = block ?? 0..<n
+    Parallel.forEach(block.count, work: block.count * positions * patchSize) { part in
+      im2col(
+        x, into: cols, images: (block.lowerBound + part.lowerBound)..<(block.lowerBound + part.upperBound),
+        block: block)
     }
   }
 
-  /// `im2col` for the columns of `images` only.
+  /// `im2col` for the columns of `images` (inside `block`, the images `cols` spans) only.
   private func im2col(
-    _ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>, images: Range<Int>
+    _ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>, images: Range<Int>,
+    block: Range<Int>
   ) {
-    let columns = n * positions
+    let columns = block.count * positions
+    if stride == 1, padding == 0 {
+      return im2colUnpadded(x, into: cols, images: images, block: block)
+    }
     for ci in 0..<c {
       for ki in 0..<kh {
         for kj in 0..<kw {
@@ -77,7 +86,7 @@ public struct ConvGeometry: Equatable, Sendable {
           for image in images {
             let plane = x + (image * c + ci) * h * w
             for oy in 0..<oh {
-              let target = row + (image * oh + oy) * ow
+              let target = row + ((image - block.lowerBound) * oh + oy) * ow
               let iy = oy * stride - padding + ki
               guard iy >= 0, iy < h else {
                 target.update(repeating: 0, count: ow)
@@ -98,19 +107,28 @@ public struct ConvGeometry: Equatable, Sendable {
     }
   }
 
-  /// Adds the im2col-shaped gradient `cols` back onto NCHW `dx` (the adjoint of
-  /// `im2col`), in a fixed order so results are reproducible.
-  func col2im(_ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>) {
-    Parallel.forEach(n, work: n * positions * patchSize) { images in
-      col2im(cols, into: dx, images: images)
+  /// Adds the im2col-shaped gradient `cols` of the images `block` (all by default) back
+  /// onto NCHW `dx` (the adjoint of `im2col`), in a fixed order so results are reproducible.
+  func col2im(
+    _ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>, block: Range<Int>? = nil
+  ) {
+    let block = block ?? 0..<n
+    Parallel.forEach(block.count, work: block.count * positions * patchSize) { part in
+      col2im(
+        cols, into: dx, images: (block.lowerBound + part.lowerBound)..<(block.lowerBound + part.upperBound),
+        block: block)
     }
   }
 
-  /// `col2im` for the images `images` only (their planes are disjoint).
+  /// `col2im` for the images `images` (inside `block`) only (their planes are disjoint).
   private func col2im(
-    _ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>, images: Range<Int>
+    _ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>, images: Range<Int>,
+    block: Range<Int>
   ) {
-    let columns = n * positions
+    let columns = block.count * positions
+    if stride == 1, padding == 0 {
+      return col2imUnpadded(cols, into: dx, images: images, block: block)
+    }
     for ci in 0..<c {
       for ki in 0..<kh {
         for kj in 0..<kw {
@@ -122,7 +140,7 @@ public struct ConvGeometry: Equatable, Sendable {
             for oy in 0..<oh {
               let iy = oy * stride - padding + ki
               guard iy >= 0, iy < h else { continue }
-              let source = row + (image * oh + oy) * ow
+              let source = row + ((image - block.lowerBound) * oh + oy) * ow
               let target = plane + iy * w + offset
               if stride == 1 {
                 addRun(from: source + lo, to: target + lo, count: hi - lo)
@@ -144,15 +162,15 @@ func copyRun(from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<
 {
   var i = 0
   let (from, to) = (UnsafeRawPointer(source), UnsafeMutableRawPointer(target))
-  while i + 8 <= count {
+  while i &+ 8 <= count {
     to.storeBytes(
-      of: from.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self), toByteOffset: i * 4,
+      of: from.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self), toByteOffset: i &* 4,
       as: SIMD8<Float>.self)
-    i += 8
+    i &+= 8
   }
   while i < count {
     target[i] = source[i]
-    i += 1
+    i &+= 1
   }
 }
 
@@ -161,15 +179,70 @@ func copyRun(from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<
 func addRun(from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
   var i = 0
   let (from, to) = (UnsafeRawPointer(source), UnsafeMutableRawPointer(target))
-  while i + 8 <= count {
+  while i &+ 8 <= count {
     let sum =
-      from.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-      + UnsafeRawPointer(to).loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-    to.storeBytes(of: sum, toByteOffset: i * 4, as: SIMD8<Float>.self)
-    i += 8
+      from.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+      + UnsafeRawPointer(to).loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+    to.storeBytes(of: sum, toByteOffset: i &* 4, as: SIMD8<Float>.self)
+    i &+= 8
   }
   while i < count {
     target[i] += source[i]
-    i += 1
+    i &+= 1
+  }
+}
+
+extension ConvGeometry {
+  // The common case — stride 1, no padding (LeNet5, and every "valid" convolution) —
+  // without the bounds logic: every output row is one run of `ow` input scalars. Wrapping
+  // arithmetic (`&+`, `&*`): the offsets are bounded by the tensor sizes, and the overflow
+  // checks and their register spills were most of the general loop's time on 8-wide rows.
+
+  /// `im2col` of `images` (inside `block`) for stride 1 and no padding.
+  private func im2colUnpadded(
+    _ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>, images: Range<Int>,
+    block: Range<Int>
+  ) {
+    let (columns, plane, rows, width) = (block.count &* positions, h &* w, oh, ow)
+    for ci in 0..<c {
+      for ki in 0..<kh {
+        for kj in 0..<kw {
+          let row = cols + (((ci &* kh &+ ki) &* kw &+ kj) &* columns)
+          for image in images {
+            var source = x + ((image &* c &+ ci) &* plane &+ ki &* w &+ kj)
+            var target = row + ((image &- block.lowerBound) &* positions)
+            for _ in 0..<rows {
+              copyRun(from: source, to: target, count: width)
+              source += w
+              target += width
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// `col2im` of `images` (inside `block`) for stride 1 and no padding.
+  private func col2imUnpadded(
+    _ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>, images: Range<Int>,
+    block: Range<Int>
+  ) {
+    let (columns, plane, rows, width) = (block.count &* positions, h &* w, oh, ow)
+    for ci in 0..<c {
+      for ki in 0..<kh {
+        for kj in 0..<kw {
+          let row = cols + (((ci &* kh &+ ki) &* kw &+ kj) &* columns)
+          for image in images {
+            var source = row + ((image &- block.lowerBound) &* positions)
+            var target = dx + ((image &* c &+ ci) &* plane &+ ki &* w &+ kj)
+            for _ in 0..<rows {
+              addRun(from: source, to: target, count: width)
+              source += width
+              target += w
+            }
+          }
+        }
+      }
+    }
   }
 }

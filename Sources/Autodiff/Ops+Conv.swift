@@ -89,9 +89,38 @@ extension Variable {
     let geometry = try ConvGeometry(
       input: shape, kernel: (weight.shape[2], weight.shape[3]), stride: stride,
       padding: padding, operation: "conv2d")
-    let cols = try im2col(kernel: (geometry.kh, geometry.kw), stride: stride, padding: padding)
-    let y = try weight.reshaped([outputs, geometry.patchSize]).matmul(cols)
+    let y = try patchProduct(
+      weight.reshaped([outputs, geometry.patchSize]), transposed: false,
+      kernel: (geometry.kh, geometry.kw), stride: stride, padding: padding)
     return try y.channelsToBatch(n: geometry.n, oh: geometry.oh, ow: geometry.ow, bias: bias)
+  }
+
+  /// `F·X` (or `Fᵀ·X` when `transposed`) for the im2col matrix `X` of NCHW `self` and a
+  /// matrix `filters` `[m, c·kh·kw]` (`[c·kh·kw, m]` when transposed): `[m, n·oh·ow]`, the
+  /// same as `filters.matmul(im2col(…))` but without forming `X` whole — every product,
+  /// forward and backward, runs on cache-sized blocks of it (`PatchMatrix`).
+  /// - Throws: `AutodiffError` for a bad geometry; `TensorError` when `filters` do not fit.
+  public func patchProduct(
+    _ filters: Variable, transposed: Bool, kernel: (Int, Int), stride: Int = 1, padding: Int = 0
+  ) throws -> Variable {
+    let patches = try PatchMatrix(input: value, kernel: kernel, stride: stride, padding: padding)
+    let f = filters.value
+    let y = try patches.leftProduct(f, transposed: transposed)
+    let (rx, rf) = (ref, filters.ref)
+    return try tape.record(y, inputs: [self, filters]) {
+      { g, grads in
+        if rf.needsGrad {
+          let df =
+            transposed
+            ? try patches.times(g, transposed: true) : try patches.timesTranspose(left: g)
+          try grads.accumulate(df, into: rf)
+        }
+        if rx.needsGrad {
+          try grads.accumulate(
+            try patches.inputGradient(f, transposed: transposed, outputGradient: g), into: rx)
+        }
+      }
+    }
   }
 }
 

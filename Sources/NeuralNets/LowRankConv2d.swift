@@ -1,4 +1,4 @@
-// LowRankConv2d: im2col, then Vᵀ (a conv with r channels), then U·S (a 1×1 conv).
+// LowRankConv2d: Vᵀ·im2col (a conv with r channels), then U·S (a 1×1 conv).
 import Autodiff
 import Tensors
 
@@ -20,8 +20,10 @@ public final class LowRankConv2d: LowRankLayer {
   public let bias: Parameter?
   /// Kernel size, stride and padding.
   public let kernel: Int, stride: Int, padding: Int
-  /// The im2col matrix of the last training pass, `[inputs·k², batch·positions]`.
-  public private(set) var lastInput: Tensor?
+  /// The input batch of the last training pass, `[batch, inputs, h, w]`.
+  public var lastInput: Tensor? { lastPatches?.input }
+  /// The (never formed) im2col matrix `X` `[inputs·k², batch·positions]` of that input.
+  private var lastPatches: PatchMatrix?
   /// The output gradient of the last backward pass, `[outputs, batch·positions]`.
   public private(set) var lastOutputGradient: Tensor?
   /// `Vᵀ·X` of the last training pass, `[r, batch·positions]`.
@@ -93,18 +95,20 @@ public final class LowRankConv2d: LowRankLayer {
       padding: padding)
   }
 
-  /// im2col → `Vᵀ·cols` → `(U·S)·(…)` + b → NCHW.
+  /// `Vᵀ·X` (X the im2col matrix, formed block by block) → `(U·S)·(…)` + b → NCHW.
   public func forward(_ x: Variable, in pass: ForwardPass) throws -> Variable {
     try checkConvInput(x.shape, layer: description, channels: inputs)
     let geometry = try ConvGeometry(
       input: x.shape, kernel: (kernel, kernel), stride: stride, padding: padding,
       operation: description)
-    let cols = try x.im2col(kernel: (kernel, kernel), stride: stride, padding: padding)
-    let z = try pass.variable(v).matmul(cols, transposeSelf: true)
+    let z = try x.patchProduct(
+      pass.variable(v), transposed: true, kernel: (kernel, kernel), stride: stride,
+      padding: padding)
     let us = try pass.variable(u).matmul(pass.variable(s))
     let y = try us.matmul(z)
     if pass.isTraining {
-      lastInput = cols.value
+      lastPatches = try PatchMatrix(
+        input: x.value, kernel: (kernel, kernel), stride: stride, padding: padding)
       lastProjectedInput = z.value
       lastOutputGradient = nil
       pass.tape.onGradient(of: y) { [unowned self] delta in self.lastOutputGradient = delta }
@@ -115,8 +119,8 @@ public final class LowRankConv2d: LowRankLayer {
 
   /// `G·M = Δ·(Xᵀ·M)`.
   public func gradientTimes(_ m: Tensor) throws -> Tensor {
-    guard let x = lastInput, let delta = lastOutputGradient else { throw missingPass() }
-    return try delta.matmul(x.matmul(m, transposeSelf: true))
+    guard let x = lastPatches, let delta = lastOutputGradient else { throw missingPass() }
+    return try delta.matmul(x.transposeTimes(m))
   }
 
   /// `G·V = Δ·(VᵀX)ᵀ` with the pass's `Vᵀ·X`.
@@ -127,8 +131,8 @@ public final class LowRankConv2d: LowRankLayer {
 
   /// `Gᵀ·M = X·(Δᵀ·M)`.
   public func gradientTransposeTimes(_ m: Tensor) throws -> Tensor {
-    guard let x = lastInput, let delta = lastOutputGradient else { throw missingPass() }
-    return try x.matmul(delta.matmul(m, transposeSelf: true))
+    guard let x = lastPatches, let delta = lastOutputGradient else { throw missingPass() }
+    return try x.times(delta.matmul(m, transposeSelf: true), transposed: false)
   }
 
   /// r·(inputs·k² + outputs + r) multiply–adds per output position.

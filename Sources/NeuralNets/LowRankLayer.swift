@@ -13,7 +13,10 @@ import Tensors
 /// | layer | `X` | `Δ` | `G` |
 /// |---|---|---|---|
 /// | `LowRankDense` | input `[batch, n_in]` | `[batch, n_out]` | `ΔᵀX` |
-/// | `LowRankConv2d` | im2col matrix `[n_in·k², batch·positions]` | `[n_out, batch·positions]` | `ΔXᵀ` |
+/// | `LowRankConv2d` | im2col matrix `[n_in·k², batch·positions]`¹ | `[n_out, batch·positions]` | `ΔXᵀ` |
+///
+/// ¹ `lastInput` holds the input batch `[batch, n_in, h, w]`; products with its im2col
+/// matrix are formed block by block (`PatchMatrix`), never the matrix whole.
 public protocol LowRankLayer: Layer {
   /// The left basis `U` `[n_out, r]` (orthonormal columns).
   var u: Parameter { get }

@@ -3,14 +3,28 @@ import COpenBLAS
 
 /// Settings of the OpenBLAS library that does the heavy linear algebra.
 public enum BLAS {
-  /// The number of threads OpenBLAS uses (it reads `OPENBLAS_NUM_THREADS` when it loads;
-  /// setting this changes it at run time, e.g. so benchmarks compare equal thread counts).
-  /// Values below 1 are treated as 1.
+  /// The number of threads lrnb computes on: GEMMs split by rows or columns of their
+  /// output, and the kernels between them (im2col, pooling, …) split likewise. Defaults to
+  /// `OPENBLAS_NUM_THREADS` or the number of cores; set it, e.g., so benchmarks compare
+  /// equal thread counts. Values below 1 are treated as 1. OpenBLAS itself runs one
+  /// thread per call (see `Parallel`).
   public static var threadCount: Int {
-    get { Int(openblas_get_num_threads()) }
-    set { openblas_set_num_threads(Int32(clamping: Swift.max(newValue, 1))) }
+    get { Parallel.threadCount }
+    set { Parallel.threadCount = Swift.max(newValue, 1) }
   }
+
+  /// Makes OpenBLAS single-threaded, once, before the first BLAS or LAPACK call: lrnb
+  /// splits the work itself.
+  static func setUp() { _ = configured }
+
+  private static let configured: Void = { openblas_set_num_threads(1) }()
 }
+
+/// Multiply–adds below which a GEMM stays on one thread (about 20 µs of work).
+private let gemmMinimumWork = 1 << 20
+/// Split points of a threaded GEMM fall on multiples of this (OpenBLAS's register tiles
+/// are 4–24 wide), so no part ends in a ragged edge tile.
+private let gemmSplitUnit = 16
 
 /// `value` as a BLAS/LAPACK 32-bit integer, or an error naming the operation.
 func blasInt(_ value: Int, operation: String) throws -> Int32 {
@@ -76,12 +90,45 @@ extension Tensor {
       }
       return
     }
-    cblas_sgemm(
-      CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
-      transposeB ? CblasTrans : CblasNoTrans,
-      try blasInt(m, operation: "matmul"), try blasInt(n, operation: "matmul"),
-      try blasInt(k, operation: "matmul"), alpha, a, try blasInt(lda, operation: "matmul"),
-      b, try blasInt(ldb, operation: "matmul"), beta, c, try blasInt(ldc, operation: "matmul"))
+    let (k32, lda32, ldb32, ldc32) = (
+      try blasInt(k, operation: "matmul"), try blasInt(lda, operation: "matmul"),
+      try blasInt(ldb, operation: "matmul"), try blasInt(ldc, operation: "matmul")
+    )
+    let (m32, n32) = (try blasInt(m, operation: "matmul"), try blasInt(n, operation: "matmul"))
+    let (opA, opB) = (transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans)
+    BLAS.setUp()
+    let threads = Parallel.isInsideParallelPart ? 1 : Swift.min(Parallel.threadCount, 64)
+    guard threads > 1, m * n * k >= gemmMinimumWork, Swift.max(m, n) >= 2 * gemmSplitUnit else {
+      cblas_sgemm(
+        CblasRowMajor, opA, opB, m32, n32, k32, alpha, a, lda32, b, ldb32, beta, c, ldc32)
+      return
+    }
+    // Split the longer side of C into one part per thread, at multiples of the kernels'
+    // tile size; each part is an independent single-threaded GEMM on a slice of the same
+    // buffers (rows of C come from rows of op(A), columns from columns of op(B)).
+    let byRows = m >= n
+    let length = byRows ? m : n
+    let units = (length + gemmSplitUnit - 1) / gemmSplitUnit
+    let parts = Swift.min(threads, units)
+    Parallel.forEach(parts, work: Int.max) { range in
+      for part in range {
+        let start = Swift.min(length, units * part / parts * gemmSplitUnit)
+        let end = Swift.min(length, units * (part + 1) / parts * gemmSplitUnit)
+        guard end > start else { continue }
+        let size = Int32(truncatingIfNeeded: end - start)
+        if byRows {
+          let rowsOfA = transposeA ? a + start : a + start * lda
+          cblas_sgemm(
+            CblasRowMajor, opA, opB, size, n32, k32, alpha, rowsOfA, lda32, b, ldb32, beta,
+            c + start * ldc, ldc32)
+        } else {
+          let columnsOfB = transposeB ? b + start * ldb : b + start
+          cblas_sgemm(
+            CblasRowMajor, opA, opB, m32, size, k32, alpha, a, lda32, columnsOfB, ldb32, beta,
+            c + start, ldc32)
+        }
+      }
+    }
   }
 
   static func alignmentError(

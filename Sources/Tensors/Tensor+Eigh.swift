@@ -21,6 +21,7 @@ extension Tensor {
     if n == 0 { return (values, self) }
     // Row-major lower triangle = column-major upper triangle ('U').
     var work = self
+    BLAS.setUp()  // before LAPACK runs on OpenBLAS threads
     let info = work.withUnsafeMutableBufferPointer { a in
       values.withUnsafeMutableBufferPointer { w in
         LAPACKE_ssyevd(

@@ -23,6 +23,7 @@ extension Tensor {
     // LAPACK is column-major: the row-major transpose of A is A in column-major order.
     var a = transposed()
     var tau = [Float](repeating: 0, count: k)
+    BLAS.setUp()  // before LAPACK runs on OpenBLAS threads
     let info = a.withUnsafeMutableBufferPointer { a in
       LAPACKE_sgeqrf(LAPACK_COL_MAJOR, Int32(m), Int32(n), a.baseAddress, Int32(m), &tau)
     }

@@ -24,6 +24,7 @@ extension Tensor {
     // and LAPACK's column-major U′ (n × k) read row-major is exactly Vᵀ (k × n), its V′ᵀ
     // (k × m) read row-major is exactly U (m × k). No transposes needed.
     var work = self
+    BLAS.setUp()  // before LAPACK runs on OpenBLAS threads
     let info = work.withUnsafeMutableBufferPointer { a in
       s.withUnsafeMutableBufferPointer { sv in
         vt.withUnsafeMutableBufferPointer { left in
@@ -49,6 +50,7 @@ extension Tensor {
     var work = self
     var unusedU: Float = 0
     var unusedVT: Float = 0
+    BLAS.setUp()  // before LAPACK runs on OpenBLAS threads
     let info = work.withUnsafeMutableBufferPointer { a in
       s.withUnsafeMutableBufferPointer { sv in
         LAPACKE_sgesdd(

@@ -93,3 +93,27 @@ import _TestSupport
     #expect(c.scalars == [0, 0, 7, 10, 0, 0, 15, 22])
   }
 }
+
+@Suite(.serialized) struct ThreadedMatmulTests {
+  // Big enough to split across threads (by rows when C is tall, by columns when wide),
+  // with ragged sizes so the last part is not a whole tile.
+  @Test(arguments: [
+    (300, 70, 61, false, false), (37, 90, 700, true, false), (501, 65, 41, false, true),
+    (20, 60, 1003, true, true),
+  ])
+  func splitProductsEqualTheSingleThreadedOne(m: Int, k: Int, n: Int, tA: Bool, tB: Bool) throws {
+    var rng = RNG(seed: UInt64(m + k + n))
+    let a = try Tensor.randn(tA ? [k, m] : [m, k], using: &rng)
+    let b = try Tensor.randn(tB ? [n, k] : [k, n], using: &rng)
+    let saved = BLAS.threadCount
+    defer { BLAS.threadCount = saved }
+    BLAS.threadCount = 1
+    let serial = try a.matmul(b, transposeSelf: tA, transposeOther: tB)
+    BLAS.threadCount = 2
+    let split = try a.matmul(b, transposeSelf: tA, transposeOther: tB)
+    #expect(split.shape == [m, n])
+    // Each part runs OpenBLAS's own single-threaded kernel on whole tiles, so the split
+    // changes no rounding: the result does not depend on the thread count.
+    #expect(split == serial)
+  }
+}

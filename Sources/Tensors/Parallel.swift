@@ -1,0 +1,84 @@
+// lrnb's own compute threads: big kernels and GEMMs split into disjoint parts across them.
+import COpenBLAS
+import Dispatch
+import Foundation
+
+/// Splits big, independent loops — GEMMs by rows or columns of their output, im2col and
+/// col2im by images, pooling and layout copies by planes — across `threadCount` threads.
+/// Every part writes a disjoint piece of one output, so results do not depend on the
+/// thread count.
+///
+/// OpenBLAS itself is kept single-threaded (`BLAS.setUp`): its worker threads spin on
+/// `sched_yield` between calls, and on two cores they took the second core away from the
+/// loops that run between GEMMs, so a two-thread LeNet5 step was no faster than a
+/// one-thread one. One pool of threads for everything avoids that fight.
+package enum Parallel {
+  /// Below this many scalars of work a loop stays on the calling thread: waking a second
+  /// thread costs a few microseconds.
+  package static let minimumWork = 1 << 17
+
+  /// Threads used for compute: `OPENBLAS_NUM_THREADS` if set (the variable users already
+  /// know for this), else the number of active cores. Change it with `BLAS.threadCount`.
+  nonisolated(unsafe) package static var threadCount: Int = {
+    BLAS.setUp()
+    let environment = ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"]
+    return Swift.max(1, environment.flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount)
+  }()
+
+  /// Whether the current thread is running a part of a `forEach` (nested calls run serially).
+  package static var isInsideParallelPart: Bool { pthread_getspecific(insideKey.key) != nil }
+
+  /// Calls `body` on disjoint ranges covering `0..<count`, concurrently when `work` (the
+  /// scalars touched) is large enough and this is not already a parallel part.
+  package static func forEach(_ count: Int, work: Int, _ body: (Range<Int>) -> Void) {
+    let threads = Swift.min(threadCount, count)
+    guard threads > 1, work >= minimumWork, !isInsideParallelPart else {
+      body(0..<count)
+      return
+    }
+    // The parts write disjoint pieces of one output: safe to share across threads.
+    withoutActuallyEscaping(body) { body in
+      nonisolated(unsafe) let run = body
+      DispatchQueue.concurrentPerform(iterations: threads) { k in
+        pthread_setspecific(insideKey.key, marker)
+        defer { pthread_setspecific(insideKey.key, nil) }
+        run((count * k / threads)..<(count * (k + 1) / threads))
+      }
+    }
+  }
+
+  /// `forEach` for bodies that throw: the first error (in part order) is rethrown after
+  /// every part has finished.
+  package static func tryForEach(
+    _ count: Int, work: Int, _ body: (Range<Int>) throws -> Void
+  ) throws {
+    let errors = FirstError()
+    forEach(count, work: work) { range in
+      do { try body(range) } catch { errors.record(error, at: range.lowerBound) }
+    }
+    if let error = errors.error { throw error }
+  }
+
+  /// A thread-specific flag: non-nil while a thread runs a part.
+  private static let insideKey = ThreadKey()
+  nonisolated(unsafe) private static let marker = UnsafeMutableRawPointer.allocate(
+    byteCount: 1, alignment: 1)
+}
+
+/// A pthread key, created once.
+private final class ThreadKey: @unchecked Sendable {
+  var key = pthread_key_t()
+  init() { pthread_key_create(&key, nil) }
+}
+
+/// The error of the earliest part that failed, whichever thread finished first.
+private final class FirstError: @unchecked Sendable {
+  private(set) var error: (any Error)?
+  private var position = Int.max
+  private let lock = NSLock()
+  func record(_ error: any Error, at start: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    if start < position { (self.error, position) = (error, start) }
+  }
+}
