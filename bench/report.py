@@ -14,18 +14,27 @@ cases = OrderedDict()
 for r in rows:
     cases.setdefault((r["suite"], r["case"]), []).append(r)
 
-print("| suite | case | implementation | median ms | rate | time vs reference |")
-print("|---|---|---|---:|---:|---:|")
+# Where PyTorch also ran limited to AVX2 (bench/run), a last column compares with that run:
+# the same instruction set as lrnb's OpenBLAS under OPENBLAS_CORETYPE=Haswell.
+avx2 = any("(AVX2)" in r["impl"] for r in rows)
+print("| suite | case | implementation | median ms | rate | time vs reference |"
+      + (" time vs PyTorch AVX2 |" if avx2 else ""))
+print("|---|---|---|---:|---:|---:|" + ("---:|" if avx2 else ""))
 for (suite, case), items in cases.items():
     refs = [r for r in items if not r["impl"].startswith("lrnb")]
     if prefer:
         refs = [r for r in refs if prefer in r["impl"]] or refs
     ref = refs[0] if refs else items[0]
+    same_isa = next((r for r in items if "(AVX2)" in r["impl"]), None)
     for r in items:
         rate = f'{r["rate"]:.1f} {r["rate_unit"]}' if r.get("rate") else ""
         ratio = r["median_ms"] / ref["median_ms"] if ref["median_ms"] else float("nan")
         mark = " (reference)" if r is ref else ""
-        print(f'| {suite} | {case} | {r["impl"]} | {r["median_ms"]:.3f} | {rate} | {ratio:.2f}×{mark} |')
+        extra = ""
+        if avx2:
+            extra = f' {r["median_ms"] / same_isa["median_ms"]:.2f}× |' if same_isa else " |"
+        print(f'| {suite} | {case} | {r["impl"]} | {r["median_ms"]:.3f} | {rate} | {ratio:.2f}×{mark} |'
+              + extra)
 
 # Suites that also measure an accuracy (the attacks cross-check) get a second table: the
 # accuracy each side reached on the same case, lrnb's difference in percentage points, and

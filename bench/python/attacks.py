@@ -18,6 +18,8 @@ import torch
 import torch.nn.functional as F
 from safetensors import safe_open
 
+from common import label
+
 
 torch.set_num_threads(int(os.environ.get("LRNB_BENCH_THREADS", "2")))
 repeats = max(1, min(int(sys.argv[1]) if len(sys.argv) > 1 else 3, 3))
@@ -132,7 +134,7 @@ def emit(case, samples, n, acc):
     wall, cpu = samples
     med = float(np.median(wall))
     print(json.dumps({
-        "suite": "attacks", "case": case, "impl": "PyTorch 2.13 CPU", "median_ms": med,
+        "suite": "attacks", "case": case, "impl": label("PyTorch 2.13 CPU"), "median_ms": med,
         "min_ms": min(wall), "repeats": len(wall), "rate": n / (med / 1e3),
         "rate_unit": "examples/s", "accuracy": acc, "cpu_ms": float(np.median(cpu)),
     }), flush=True)
