@@ -1,6 +1,5 @@
 // lrnb's own compute threads: big kernels and GEMMs split into disjoint parts across them.
 import COpenBLAS
-import Dispatch
 import Foundation
 
 /// Splits big, independent loops — GEMMs by rows or columns of their output, im2col and
@@ -11,7 +10,7 @@ import Foundation
 /// OpenBLAS itself is kept single-threaded (`BLAS.setUp`): its worker threads spin on
 /// `sched_yield` between calls, and on two cores they took the second core away from the
 /// loops that run between GEMMs, so a two-thread LeNet5 step was no faster than a
-/// one-thread one. One pool of threads for everything avoids that fight.
+/// one-thread one. One pool of threads for everything (`WorkerPool`) avoids that fight.
 package enum Parallel {
   /// Below this many scalars of work a loop stays on the calling thread: waking a second
   /// thread costs a few microseconds.
@@ -37,14 +36,14 @@ package enum Parallel {
       return
     }
     // The parts write disjoint pieces of one output: safe to share across threads.
-    withoutActuallyEscaping(body) { body in
-      nonisolated(unsafe) let run = body
-      DispatchQueue.concurrentPerform(iterations: threads) { k in
-        pthread_setspecific(insideKey.key, marker)
-        defer { pthread_setspecific(insideKey.key, nil) }
-        run((count * k / threads)..<(count * (k + 1) / threads))
-      }
+    WorkerPool.shared.run(parts: threads, threadCount: threads) { k in
+      body((count * k / threads)..<(count * (k + 1) / threads))
     }
+  }
+
+  /// Marks the current thread as running a part (or not), so nested calls run serially.
+  static func markInside(_ inside: Bool) {
+    pthread_setspecific(insideKey.key, inside ? marker : nil)
   }
 
   /// `forEach` for bodies that throw: the first error (in part order) is rethrown after
