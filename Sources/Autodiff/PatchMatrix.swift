@@ -114,6 +114,77 @@ public struct PatchMatrix {
     }
   }
 
+  /// `G·M` for the kernel gradient `G = Δ·Xᵀ` `[m, rows]` of a convolution with output
+  /// gradient `delta` `[m, columns]`, and `mat` `[rows, k]`: `Δ·(Xᵀ·M)` `[m, k]`, formed
+  /// block by block (each block's `Xᵀ·M` stays in cache) and summed in block order.
+  /// - Throws: `TensorError` when `delta` or `mat` does not fit.
+  public func kernelGradientTimes(outputGradient delta: Tensor, _ mat: Tensor) throws -> Tensor {
+    let k = try outerSize(of: mat, transposed: true, operation: "Δ·Xᵀ·M")
+    let m = try checkedOutputGradient(delta, operation: "Δ·Xᵀ·M")
+    let (width, positions) = (columns, geometry.positions)
+    let projected = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, columns * k))
+    defer { projected.deallocate() }
+    return try sumOverBlocks(rows: m, columns: k) { images, cols, partial in
+      try mat.withUnsafeBufferPointer { mp in
+        try delta.withUnsafeBufferPointer { dp in
+          guard let factor = mp.baseAddress, let gradient = dp.baseAddress else { return }
+          let cc = images.count * positions
+          // Each block its own scratch (blocks may run on different threads).
+          let z = projected + images.lowerBound * positions * k
+          try Tensor.unsafeGEMM(  // Z = Xᵀ·M for this block, [cc, k]
+            transposeA: true, transposeB: false, m: cc, n: k, k: rows, alpha: 1, a: cols,
+            lda: cc, b: factor, ldb: k, beta: 0, c: z, ldc: k)
+          try Tensor.unsafeGEMM(  // Δ_block·Z, [m, k]
+            transposeA: false, transposeB: false, m: m, n: k, k: cc, alpha: 1,
+            a: gradient + images.lowerBound * positions, lda: width, b: z, ldb: k, beta: 0,
+            c: partial, ldc: k)
+        }
+      }
+    }
+  }
+
+  /// `Gᵀ·M` for the kernel gradient `G = Δ·Xᵀ` of a convolution with output gradient
+  /// `delta` `[m, columns]`, and `mat` `[m, k]`: `X·(Δᵀ·M)` `[rows, k]`, block by block.
+  /// - Throws: `TensorError` when `delta` or `mat` does not fit.
+  public func kernelGradientTransposeTimes(outputGradient delta: Tensor, _ mat: Tensor) throws
+    -> Tensor
+  {
+    let m = try checkedOutputGradient(delta, operation: "X·Δᵀ·M")
+    guard mat.rank == 2, mat.shape[0] == m else {
+      throw TensorError.shapeMismatch(
+        operation: "X·Δᵀ·M", lhs: delta.shape, rhs: mat.shape, reason: "are not aligned")
+    }
+    let (k, width, positions) = (mat.shape[1], columns, geometry.positions)
+    let projected = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, columns * k))
+    defer { projected.deallocate() }
+    return try sumOverBlocks(rows: rows, columns: k) { images, cols, partial in
+      try mat.withUnsafeBufferPointer { mp in
+        try delta.withUnsafeBufferPointer { dp in
+          guard let factor = mp.baseAddress, let gradient = dp.baseAddress else { return }
+          let cc = images.count * positions
+          let t = projected + images.lowerBound * positions * k
+          try Tensor.unsafeGEMM(  // T = Δ_blockᵀ·M, [cc, k]
+            transposeA: true, transposeB: false, m: cc, n: k, k: m, alpha: 1,
+            a: gradient + images.lowerBound * positions, lda: width, b: factor, ldb: k, beta: 0,
+            c: t, ldc: k)
+          try Tensor.unsafeGEMM(  // X_block·T, [rows, k]
+            transposeA: false, transposeB: false, m: rows, n: k, k: cc, alpha: 1, a: cols,
+            lda: cc, b: t, ldb: k, beta: 0, c: partial, ldc: k)
+        }
+      }
+    }
+  }
+
+  /// `m` of an output gradient `[m, columns]`, or an error.
+  private func checkedOutputGradient(_ delta: Tensor, operation: String) throws -> Int {
+    guard delta.rank == 2, delta.shape[1] == columns else {
+      throw TensorError.shapeMismatch(
+        operation: operation, lhs: delta.shape, rhs: [rows, columns],
+        reason: "do not fit (Δ needs \(columns) columns)")
+    }
+    return delta.shape[0]
+  }
+
   /// The gradient of the input batch through `op(F)·X` given its output gradient `g`
   /// `[m, columns]`: col2im of `op(F)ᵀ·g`, formed block by block. `[n, c, h, w]`.
   /// - Throws: `TensorError` when `f` or `g` does not fit.

@@ -120,7 +120,7 @@ public final class LowRankConv2d: LowRankLayer {
   /// `G·M = Δ·(Xᵀ·M)`.
   public func gradientTimes(_ m: Tensor) throws -> Tensor {
     guard let x = lastPatches, let delta = lastOutputGradient else { throw missingPass() }
-    return try delta.matmul(x.transposeTimes(m))
+    return try x.kernelGradientTimes(outputGradient: delta, m)
   }
 
   /// `G·V = Δ·(VᵀX)ᵀ` with the pass's `Vᵀ·X`.
@@ -132,7 +132,7 @@ public final class LowRankConv2d: LowRankLayer {
   /// `Gᵀ·M = X·(Δᵀ·M)`.
   public func gradientTransposeTimes(_ m: Tensor) throws -> Tensor {
     guard let x = lastPatches, let delta = lastOutputGradient else { throw missingPass() }
-    return try x.times(delta.matmul(m, transposeSelf: true), transposed: false)
+    return try x.kernelGradientTransposeTimes(outputGradient: delta, m)
   }
 
   /// r·(inputs·k² + outputs + r) multiply–adds per output position.

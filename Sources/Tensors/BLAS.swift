@@ -22,6 +22,8 @@ public enum BLAS {
 
 /// Multiply–adds below which a GEMM stays on one thread (about 20 µs of work).
 private let gemmMinimumWork = 1 << 20
+/// The inner-dimension chunk of a thin product split by depth (`depthSplitGEMM`).
+private let gemmDepthChunk = 8192
 /// Split points of a threaded GEMM fall on multiples of this (OpenBLAS's register tiles
 /// are 4–24 wide), so no part ends in a ragged edge tile.
 private let gemmSplitUnit = 16
@@ -98,6 +100,14 @@ extension Tensor {
     let (opA, opB) = (transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans)
     BLAS.setUp()
     let threads = Parallel.isInsideParallelPart ? 1 : Swift.min(Parallel.threadCount, 64)
+    if k >= 2 * gemmDepthChunk, Swift.max(m, n) < 2 * gemmSplitUnit {
+      // A thin product over a long inner dimension (e.g. Δ·zᵀ, [20, 73728]·[73728, 10]):
+      // C is too small to split, so the inner dimension is, in chunks of a fixed length —
+      // the partial products and their sum in order do not depend on the thread count.
+      return try depthSplitGEMM(
+        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a,
+        lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+    }
     guard threads > 1, m * n * k >= gemmMinimumWork, Swift.max(m, n) >= 2 * gemmSplitUnit else {
       cblas_sgemm(
         CblasRowMajor, opA, opB, m32, n32, k32, alpha, a, lda32, b, ldb32, beta, c, ldc32)
@@ -127,6 +137,39 @@ extension Tensor {
             CblasRowMajor, opA, opB, m32, size, k32, alpha, a, lda32, columnsOfB, ldb32, beta,
             c + start, ldc32)
         }
+      }
+    }
+  }
+
+  /// `C = alpha·op(A)·op(B) + beta·C` as a sum over chunks of `gemmDepthChunk` of the
+  /// inner dimension, each chunk's product computed into its own buffer on `Parallel`'s
+  /// threads, then added in chunk order.
+  private static func depthSplitGEMM(
+    transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, beta: Float,
+    c: UnsafeMutablePointer<Float>, ldc: Int
+  ) throws {
+    let chunks = (k + gemmDepthChunk - 1) / gemmDepthChunk
+    let partials = UnsafeMutablePointer<Float>.allocate(capacity: chunks * m * n)
+    defer { partials.deallocate() }
+    try Parallel.tryForEach(chunks, work: m * n * k) { range in
+      for chunk in range {
+        let start = chunk * gemmDepthChunk
+        let depth = Swift.min(gemmDepthChunk, k - start)
+        // Columns start… of op(A) and rows start… of op(B).
+        let sliceA = transposeA ? a + start * lda : a + start
+        let sliceB = transposeB ? b + start : b + start * ldb
+        try unsafeGEMM(
+          transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: depth, alpha: alpha,
+          a: sliceA, lda: lda, b: sliceB, ldb: ldb, beta: 0, c: partials + chunk * m * n, ldc: n)
+      }
+    }
+    for i in 0..<m {
+      let row = c + i * ldc
+      for j in 0..<n {
+        var total: Float = beta == 0 ? 0 : beta * row[j]
+        for chunk in 0..<chunks { total += partials[(chunk * m + i) * n + j] }
+        row[j] = total
       }
     }
   }

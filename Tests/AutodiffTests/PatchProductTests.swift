@@ -80,7 +80,20 @@ import Testing
       (try patches.times(bt, transposed: true), try cols.matmul(bt, transposeOther: true)),
       (try patches.timesTranspose(left: bt), try bt.matmul(cols, transposeOther: true)),
     ]
-    for (blocked, plain) in pairs { #expect(close([blocked], [plain])) }
+    let delta = try uniform([5, cols.shape[1]], seed: 83)
+    let mOut = try uniform([5, 2], seed: 84)
+    let gradientPairs = [
+      (
+        try patches.kernelGradientTimes(outputGradient: delta, m),
+        try delta.matmul(cols.matmul(m, transposeSelf: true))
+      ),
+      (
+        try patches.kernelGradientTransposeTimes(outputGradient: delta, mOut),
+        try cols.matmul(delta.matmul(mOut, transposeSelf: true))
+      ),
+    ]
+    for (blocked, plain) in pairs + gradientPairs { #expect(close([blocked], [plain])) }
+    #expect(throws: TensorError.self) { try patches.kernelGradientTimes(outputGradient: m, m) }
     #expect(throws: TensorError.self) { try patches.transposeTimes(b) }
     #expect(throws: TensorError.self) { try patches.leftProduct(m, transposed: false) }
   }

@@ -117,3 +117,32 @@ import _TestSupport
     #expect(split == serial)
   }
 }
+
+@Suite(.serialized) struct DepthSplitMatmulTests {
+  // C too small to split by rows or columns, K long enough to split in chunks.
+  @Test(arguments: [(20, 40_000, 10, false, true), (7, 20_000, 3, true, false)])
+  func thinDeepProductsMatchAndIgnoreTheThreadCount(
+    m: Int, k: Int, n: Int, tA: Bool, tB: Bool
+  ) throws {
+    var rng = RNG(seed: UInt64(m * n))
+    let a = try Tensor.randn(tA ? [k, m] : [m, k], using: &rng)
+    let b = try Tensor.randn(tB ? [n, k] : [k, n], using: &rng)
+    let saved = BLAS.threadCount
+    defer { BLAS.threadCount = saved }
+    BLAS.threadCount = 1
+    let serial = try a.matmul(b, transposeSelf: tA, transposeOther: tB)
+    BLAS.threadCount = 2
+    let split = try a.matmul(b, transposeSelf: tA, transposeOther: tB)
+    #expect(split == serial)
+    let (x, y, c) = (a.scalars, b.scalars, split.scalars)
+    for i in 0..<m {
+      for j in 0..<n {
+        var exact = 0.0
+        for p in 0..<k {
+          exact += Double(tA ? x[p * m + i] : x[i * k + p]) * Double(tB ? y[j * k + p] : y[p * n + j])
+        }
+        #expect(abs(Double(c[i * n + j]) - exact) <= 1e-3 * (1 + abs(exact)))
+      }
+    }
+  }
+}
