@@ -57,7 +57,8 @@ import Testing
   @Test func squaredNormalSpectrumChecksTheRank() {
     var rng = RNG(seed: 1)
     #expect(throws: NeuralNetError.self) {
-      try LowRankConv2d(1, 20, kernel: 5, rank: 26, initialization: .squaredNormalSpectrum, using: &rng)
+      try LowRankConv2d(
+        1, 20, kernel: 5, rank: 26, initialization: .squaredNormalSpectrum, using: &rng)
     }
   }
 }
