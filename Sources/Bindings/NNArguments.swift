@@ -50,10 +50,20 @@ extension Arguments {
     return r
   }
 
-  /// The rank plan from `lowrank`, `rank`, `classifier` and `ranks` (per-layer overrides:
-  /// a list with a rank or nil for each weight layer).
+  /// How new low-rank layers draw U, S, V, from the argument `name`: a
+  /// `LowRankInitialization` raw value ("kaiming_svd" or "squared_normal").
+  func lowRankInitialization(_ name: String = "init") throws -> LowRankInitialization {
+    guard let chosen = LowRankInitialization(rawValue: try string(name).lowercased()) else {
+      let names = LowRankInitialization.allCases.map { "\"\($0.rawValue)\"" }
+      throw bad(name, expected: names.joined(separator: " or "))
+    }
+    return chosen
+  }
+
+  /// The rank plan from `lowrank`, `rank`, `classifier`, `ranks` (per-layer overrides:
+  /// a list with a rank or nil for each weight layer) and `init`.
   func rankPlan() throws -> RankPlan {
-    var plan = RankPlan()
+    var plan = RankPlan(initialization: try lowRankInitialization())
     if try bool("lowrank") { plan.rank = try rank("rank") }
     plan.classifier = try bool("classifier")
     if case .list(let items) = try value("ranks") {
@@ -82,5 +92,17 @@ var rankParameters: [Lang.Parameter] {
   [
     Parameter("lowrank", default: .bool(false)), Parameter("rank", default: .number(0.2)),
     Parameter("classifier", default: .bool(false)), Parameter("ranks", default: .nil),
+    lowRankInitParameter,
   ]
 }
+
+/// How new low-rank layers start; the default "kaiming_svd" leaves every earlier result as it was.
+var lowRankInitParameter: Lang.Parameter { Parameter("init", default: .string("kaiming_svd")) }
+
+/// The doc sentence describing `lowRankInitParameter`.
+let lowRankInitDoc = """
+  `init` chooses how low-rank layers start: "kaiming_svd" (the default) is the truncated SVD \
+  of a Kaiming-normal matrix, κ(S) near 1–2; "squared_normal" is the start of the 2025 \
+  paper's code, random orthonormal U, V and S = diag(z₁², …, z_r²) sorted largest first, \
+  zᵢ ~ N(0, 1), so κ(S) starts in the hundreds or more.
+  """

@@ -25,17 +25,21 @@ func nnLayerNatives(_ session: Session) -> [NativeFunction] {
     },
     NativeFunction(
       name: "lowrank_dense",
-      params: [Parameter("inputs"), Parameter("outputs"), Parameter("rank")],
+      params: [Parameter("inputs"), Parameter("outputs"), Parameter("rank"), lowRankInitParameter],
       doc: """
         A dense layer stored as U·S·Vᵀ of `rank` (a count or a fraction of full rank), from the \
-        truncated SVD of a Kaiming-normal matrix.
+        truncated SVD of a Kaiming-normal matrix. \(lowRankInitDoc)
 
             lowrank_dense(784, 256, 32)
+            lowrank_dense(800, 500, 100, init: "squared_normal")
         """
     ) { args in
       let (n, m) = (try args.positiveInt("inputs"), try args.positiveInt("outputs"))
       let r = try Initialization.resolveRank(try args.rank("rank"), fullRank: min(n, m))
-      return layer(try LowRankDense(n, m, rank: r, using: &session.random.rng))
+      return layer(
+        try LowRankDense(
+          n, m, rank: r, initialization: try args.lowRankInitialization(),
+          using: &session.random.rng))
     },
     NativeFunction(
       name: "conv2d", params: conv,
@@ -49,11 +53,14 @@ func nnLayerNatives(_ session: Session) -> [NativeFunction] {
           using: &session.random.rng))
     },
     NativeFunction(
-      name: "lowrank_conv2d", params: conv + [Parameter("rank", default: .number(0.2))],
+      name: "lowrank_conv2d",
+      params: conv + [Parameter("rank", default: .number(0.2)), lowRankInitParameter],
       doc: """
-        A convolution whose flattened kernel is U·S·Vᵀ of `rank`: im2col, then Vᵀ, then U·S.
+        A convolution whose flattened kernel is U·S·Vᵀ of `rank`: im2col, then Vᵀ, then U·S. \
+        \(lowRankInitDoc)
 
             lowrank_conv2d(20, 50, 5, rank: 10)
+            lowrank_conv2d(20, 50, 5, rank: 10, init: "squared_normal")
         """
     ) { args in
       let (n, m, k) = (
@@ -65,7 +72,7 @@ func nnLayerNatives(_ session: Session) -> [NativeFunction] {
         try LowRankConv2d(
           n, m, kernel: k, rank: r, stride: try args.positiveInt("stride"),
           padding: try args.nonNegativeInt("padding"),
-          using: &session.random.rng))
+          initialization: try args.lowRankInitialization(), using: &session.random.rng))
     },
     NativeFunction(
       name: "activation", params: [Parameter("name")],

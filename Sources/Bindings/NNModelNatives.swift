@@ -15,7 +15,7 @@ func nnModelNatives(_ session: Session) -> [NativeFunction] {
         U·S·Vᵀ of `rank` (a count, or a fraction of full rank); the classifier stays dense unless \
         `classifier: true`; `ranks` sets each weight layer (nil = dense). The \
         training rule of the low-rank layers (see `set_training`) can be given here: `integrator`, \
-        `theta`, `r_min`, `r_max`, `period`, `tau`, `beta`, `squared`.
+        `theta`, `r_min`, `r_max`, `period`, `tau`, `beta`, `squared`. \(lowRankInitDoc)
 
             let net = mlp([784, 256, 256, 10], lowrank: true, rank: 32, integrator: "bug", theta: 0.15)
         """
@@ -39,9 +39,11 @@ func nnModelNatives(_ session: Session) -> [NativeFunction] {
       ] + rankParameters + trainingRuleParameters,
       doc: """
         LeNet5 as in the CondLR code: conv 1→20 5×5, max-pool, conv 20→50 5×5, max-pool, FC 800→500, \
-        FC 500→10, ReLU activations. Low-rank options and training rules as for `mlp`.
+        FC 500→10, ReLU activations. Low-rank options (`init` included) and training rules as for \
+        `mlp`.
 
             let net = lenet5(lowrank: true, rank: 0.5, integrator: "bug", theta: 0.15)
+            let start = lenet5(lowrank: true, rank: 0.2, init: "squared_normal", integrator: "fixed", beta: 0.1)
         """
     ) { args in
       let model = try Architectures.lenet5(

@@ -11,12 +11,19 @@ public struct RankPlan: Sendable {
   public var classifier: Bool
   /// Per-weight-layer overrides (index among the weight layers): a rank, or nil for dense.
   public var overrides: [Int: Double?]
+  /// How the low-rank layers draw U, S, V; the default is the truncated SVD of a
+  /// Kaiming-normal matrix.
+  public var initialization: LowRankInitialization
 
   /// A plan; `RankPlan()` is all dense.
-  public init(rank: Double? = nil, classifier: Bool = false, overrides: [Int: Double?] = [:]) {
+  public init(
+    rank: Double? = nil, classifier: Bool = false, overrides: [Int: Double?] = [:],
+    initialization: LowRankInitialization = .kaimingSVD
+  ) {
     self.rank = rank
     self.classifier = classifier
     self.overrides = overrides
+    self.initialization = initialization
   }
 
   /// The rank for weight layer `index` of `count` (nil: dense), given its full rank.
@@ -55,7 +62,8 @@ public enum Architectures {
     for i in 0..<count {
       let (n, m) = (sizes[i], sizes[i + 1])
       if let r = try ranks.rank(forLayer: i, of: count, fullRank: Swift.min(n, m)) {
-        layers.append(try LowRankDense(n, m, rank: r, using: &rng))
+        layers.append(
+          try LowRankDense(n, m, rank: r, initialization: ranks.initialization, using: &rng))
       } else {
         layers.append(try Dense(n, m, using: &rng))
       }
@@ -82,17 +90,18 @@ public enum Architectures {
     let flat = 50 * side(inputShape[1]) * side(inputShape[2])
     let conv1 = try conv(
       c, 20, kernel: 5, padding: 0,
-      rank: ranks.rank(forLayer: 0, of: 4, fullRank: Swift.min(20, c * 25)), using: &rng)
+      rank: ranks.rank(forLayer: 0, of: 4, fullRank: Swift.min(20, c * 25)),
+      initialization: ranks.initialization, using: &rng)
     let conv2 = try conv(
-      20, 50, kernel: 5, padding: 0, rank: ranks.rank(forLayer: 1, of: 4, fullRank: 50), using: &rng
-    )
+      20, 50, kernel: 5, padding: 0, rank: ranks.rank(forLayer: 1, of: 4, fullRank: 50),
+      initialization: ranks.initialization, using: &rng)
     let fc1 = try dense(
       Swift.max(flat, 1), 500,
       rank: ranks.rank(forLayer: 2, of: 4, fullRank: Swift.min(500, Swift.max(flat, 1))),
-      using: &rng)
+      initialization: ranks.initialization, using: &rng)
     let fc2 = try dense(
       500, classes, rank: ranks.rank(forLayer: 3, of: 4, fullRank: Swift.min(500, classes)),
-      using: &rng)
+      initialization: ranks.initialization, using: &rng)
     // Max-pooling commutes with ReLU (both are monotone), so pooling first computes the
     // same function and gradients while the ReLU touches a quarter of the values.
     return try Sequential(
@@ -124,13 +133,15 @@ public enum Architectures {
       convs.append(
         try conv(
           n, m, kernel: 3, padding: 1,
-          rank: ranks.rank(forLayer: i, of: 6, fullRank: Swift.min(m, n * 9)), using: &rng))
+          rank: ranks.rank(forLayer: i, of: 6, fullRank: Swift.min(m, n * 9)),
+          initialization: ranks.initialization, using: &rng))
     }
     let fc1 = try dense(
-      flat, 256, rank: ranks.rank(forLayer: 4, of: 6, fullRank: Swift.min(256, flat)), using: &rng)
+      flat, 256, rank: ranks.rank(forLayer: 4, of: 6, fullRank: Swift.min(256, flat)),
+      initialization: ranks.initialization, using: &rng)
     let fc2 = try dense(
       256, classes, rank: ranks.rank(forLayer: 5, of: 6, fullRank: Swift.min(256, classes)),
-      using: &rng)
+      initialization: ranks.initialization, using: &rng)
     return try Sequential(
       name: "vgg", inputShape: inputShape,
       [
@@ -142,18 +153,23 @@ public enum Architectures {
   }
 
   private static func conv(
-    _ n: Int, _ m: Int, kernel: Int, padding: Int, rank: Int?, using rng: inout RNG
+    _ n: Int, _ m: Int, kernel: Int, padding: Int, rank: Int?,
+    initialization: LowRankInitialization, using rng: inout RNG
   ) throws -> any Layer {
     if let rank {
-      return try LowRankConv2d(n, m, kernel: kernel, rank: rank, padding: padding, using: &rng)
+      return try LowRankConv2d(
+        n, m, kernel: kernel, rank: rank, padding: padding, initialization: initialization,
+        using: &rng)
     }
     return try Conv2d(n, m, kernel: kernel, padding: padding, using: &rng)
   }
 
-  private static func dense(_ n: Int, _ m: Int, rank: Int?, using rng: inout RNG) throws
-    -> any Layer
-  {
-    if let rank { return try LowRankDense(n, m, rank: rank, using: &rng) }
+  private static func dense(
+    _ n: Int, _ m: Int, rank: Int?, initialization: LowRankInitialization, using rng: inout RNG
+  ) throws -> any Layer {
+    if let rank {
+      return try LowRankDense(n, m, rank: rank, initialization: initialization, using: &rng)
+    }
     return try Dense(n, m, using: &rng)
   }
 }

@@ -29,11 +29,12 @@ public final class LowRankConv2d: LowRankLayer {
   /// `Vᵀ·X` of the last training pass, `[r, batch·positions]`.
   private var lastProjectedInput: Tensor?
 
-  /// A rank-`rank` layer from the truncated SVD of a Kaiming-normal flattened kernel.
+  /// A rank-`rank` layer, by default from the truncated SVD of a Kaiming-normal flattened
+  /// kernel (`initialization` chooses another start).
   /// - Throws: `NeuralNetError` for bad sizes or a rank above min(outputs, inputs·k²).
   public init(
     _ inputs: Int, _ outputs: Int, kernel: Int, rank: Int, stride: Int = 1, padding: Int = 0,
-    bias: Bool = true, using rng: inout RNG
+    bias: Bool = true, initialization: LowRankInitialization = .kaimingSVD, using rng: inout RNG
   ) throws {
     try Limits.check("LowRankConv2d", features: [inputs, outputs], kernels: [kernel, stride])
     guard padding >= 0, padding <= Limits.maxKernel else {
@@ -41,8 +42,8 @@ public final class LowRankConv2d: LowRankLayer {
         "LowRankConv2d needs positive channels, kernel and stride and a non-negative padding")
     }
     let fanIn = inputs * kernel * kernel
-    let w = try Initialization.kaimingNormal([outputs, fanIn], fanIn: fanIn, using: &rng)
-    let (u0, s0, v0) = try Initialization.truncatedSVD(w, rank: rank)
+    let (u0, s0, v0) = try Initialization.lowRankFactors(
+      outputs: outputs, inputs: fanIn, rank: rank, initialization: initialization, using: &rng)
     (u, s, v, self.bias) = lowRankParameters(
       u: u0, s: s0, v: v0, bias: bias ? try Tensor.zeros([outputs]) : nil)
     (self.kernel, self.stride, self.padding) = (kernel, stride, padding)

@@ -5,8 +5,9 @@ import Tensors
 /// A dense layer stored as `W = U·S·Vᵀ` of rank r; a forward pass costs
 /// r·(n_in + n_out + r) multiply–adds per sample instead of n_in·n_out.
 ///
-/// Initialised from the rank-r truncated SVD of a Kaiming-normal matrix, or of a trained
-/// `Dense` layer's weight (compress-then-finetune).
+/// Initialised from the rank-r truncated SVD of a Kaiming-normal matrix (or as
+/// `LowRankInitialization` chooses), or of a trained `Dense` layer's weight
+/// (compress-then-finetune).
 ///
 /// ```swift
 /// let layer = try LowRankDense(784, 256, rank: 32, using: &rng)
@@ -27,14 +28,16 @@ public final class LowRankDense: LowRankLayer {
   /// `X·V` of the last training pass, `[batch, r]`.
   private var lastProjectedInput: Tensor?
 
-  /// A rank-`rank` layer from the truncated SVD of a Kaiming-normal `[outputs, inputs]`.
+  /// A rank-`rank` layer, by default from the truncated SVD of a Kaiming-normal
+  /// `[outputs, inputs]` (`initialization` chooses another start).
   /// - Throws: `NeuralNetError` for bad sizes or a rank above min(inputs, outputs).
-  public init(_ inputs: Int, _ outputs: Int, rank: Int, bias: Bool = true, using rng: inout RNG)
-    throws
-  {
+  public init(
+    _ inputs: Int, _ outputs: Int, rank: Int, bias: Bool = true,
+    initialization: LowRankInitialization = .kaimingSVD, using rng: inout RNG
+  ) throws {
     try Limits.check("LowRankDense", features: [inputs, outputs])
-    let w = try Initialization.kaimingNormal([outputs, inputs], fanIn: inputs, using: &rng)
-    let (u0, s0, v0) = try Initialization.truncatedSVD(w, rank: rank)
+    let (u0, s0, v0) = try Initialization.lowRankFactors(
+      outputs: outputs, inputs: inputs, rank: rank, initialization: initialization, using: &rng)
     (u, s, v, self.bias) = lowRankParameters(
       u: u0, s: s0, v: v0, bias: bias ? try Tensor.zeros([outputs]) : nil)
   }

@@ -73,7 +73,24 @@ import Testing
       try evaluate(code).value?.quotedDescription == #"[16, "Dense", true, true, true]"#)
   }
 
+  /// `init: "squared_normal"` is the 2025 paper's ill-conditioned start, on every native that
+  /// makes low-rank layers; the default start stays near κ = 1.
+  @Test func squaredNormalStartIsIllConditioned() throws {
+    let code = """
+      let paper = mlp([64, 32, 32, 10], lowrank: true, rank: 12, init: "squared_normal")
+      let usual = mlp([64, 32, 32, 10], lowrank: true, rank: 12)
+      let layers = [lowrank_dense(64, 32, 12, init: "squared_normal"),
+                    lowrank_conv2d(4, 8, 3, rank: 6, init: "squared_normal")]
+      [paper.kappa > 100 * usual.kappa, usual.kappa < 20, layers.map(fn(l) { l.rank })]
+      """
+    #expect(try evaluate(code).value?.quotedDescription == "[true, true, [12, 6]]")
+  }
+
   @Test(arguments: [
+    (
+      "lenet5(lowrank: true, init: \"orthogonal\")",
+      "bad argument 'init' to lenet5 (expected \"kaiming_svd\" or \"squared_normal\""
+    ),
     ("fit(net, d.train, integrator: \"sgd\")", "bad argument 'integrator' to fit"),
     (
       "fit(net, d.train, theta: 1.5)",
