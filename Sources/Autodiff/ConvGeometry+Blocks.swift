@@ -30,15 +30,9 @@ extension ConvGeometry {
     of x: UnsafePointer<Float>,
     _ body: (Int, Range<Int>, UnsafePointer<Float>) throws -> Void
   ) throws {
-    let blocks = self.blocks
-    let size = patchSize * imagesPerBlock * positions
-    try Parallel.tryForEach(blocks.count, work: n * positions * patchSize) { part in
-      let cols = UnsafeMutablePointer<Float>.allocate(capacity: size)
-      defer { cols.deallocate() }
-      for index in part {
-        im2col(x, into: cols, block: blocks[index])
-        try body(index, blocks[index], cols)
-      }
+    try forEachBlockBuffer { index, images, cols in
+      im2col(x, into: cols, block: images)
+      try body(index, images, cols)
     }
   }
 
@@ -50,15 +44,23 @@ extension ConvGeometry {
     into dx: UnsafeMutablePointer<Float>,
     _ body: (Range<Int>, UnsafeMutablePointer<Float>) throws -> Void
   ) throws {
+    try forEachBlockBuffer { _, images, cols in
+      try body(images, cols)
+      col2im(cols, into: dx, block: images)
+    }
+  }
+
+  /// Runs `body(index, images, buffer)` for every block on `Parallel`'s threads, each
+  /// thread with one block-sized buffer of its own.
+  private func forEachBlockBuffer(
+    _ body: (Int, Range<Int>, UnsafeMutablePointer<Float>) throws -> Void
+  ) throws {
     let blocks = self.blocks
     let size = patchSize * imagesPerBlock * positions
     try Parallel.tryForEach(blocks.count, work: n * positions * patchSize) { part in
-      let cols = UnsafeMutablePointer<Float>.allocate(capacity: size)
-      defer { cols.deallocate() }
-      for index in part {
-        try body(blocks[index], cols)
-        col2im(cols, into: dx, block: blocks[index])
-      }
+      let buffer = UnsafeMutablePointer<Float>.allocate(capacity: size)
+      defer { buffer.deallocate() }
+      for index in part { try body(index, blocks[index], buffer) }
     }
   }
 }

@@ -203,22 +203,8 @@ extension ConvGeometry {
     _ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>, images: Range<Int>,
     block: Range<Int>
   ) {
-    let (columns, plane, rows, width) = (block.count &* positions, h &* w, oh, ow)
-    for ci in 0..<c {
-      for ki in 0..<kh {
-        for kj in 0..<kw {
-          let row = cols + (((ci &* kh &+ ki) &* kw &+ kj) &* columns)
-          for image in images {
-            var source = x + ((image &* c &+ ci) &* plane &+ ki &* w &+ kj)
-            var target = row + ((image &- block.lowerBound) &* positions)
-            for _ in 0..<rows {
-              copyRun(from: source, to: target, count: width)
-              source += w
-              target += width
-            }
-          }
-        }
-      }
+    forEachUnpaddedRow(images: images, block: block) { image, columns in
+      copyRun(from: x + image, to: cols + columns, count: ow)
     }
   }
 
@@ -227,18 +213,30 @@ extension ConvGeometry {
     _ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>, images: Range<Int>,
     block: Range<Int>
   ) {
-    let (columns, plane, rows, width) = (block.count &* positions, h &* w, oh, ow)
+    forEachUnpaddedRow(images: images, block: block) { image, columns in
+      addRun(from: cols + columns, to: dx + image, count: ow)
+    }
+  }
+
+  /// Calls `visit(imageOffset, columnsOffset)` for every output row of `images` (inside
+  /// `block`): the row's `ow` scalars start at `imageOffset` in the NCHW batch and at
+  /// `columnsOffset` in the block's im2col matrix, contiguous on both sides.
+  @inline(__always)
+  private func forEachUnpaddedRow(
+    images: Range<Int>, block: Range<Int>, _ visit: (Int, Int) -> Void
+  ) {
+    let (columns, plane) = (block.count &* positions, h &* w)
     for ci in 0..<c {
       for ki in 0..<kh {
         for kj in 0..<kw {
-          let row = cols + (((ci &* kh &+ ki) &* kw &+ kj) &* columns)
+          let row = ((ci &* kh &+ ki) &* kw &+ kj) &* columns
           for image in images {
-            var source = row + ((image &- block.lowerBound) &* positions)
-            var target = dx + ((image &* c &+ ci) &* plane &+ ki &* w &+ kj)
-            for _ in 0..<rows {
-              addRun(from: source, to: target, count: width)
-              source += width
-              target += w
+            var source = (image &* c &+ ci) &* plane &+ ki &* w &+ kj
+            var target = row &+ (image &- block.lowerBound) &* positions
+            for _ in 0..<oh {
+              visit(source, target)
+              source &+= w
+              target &+= ow
             }
           }
         }

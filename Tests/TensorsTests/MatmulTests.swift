@@ -94,6 +94,23 @@ import _TestSupport
   }
 }
 
+/// Random operands of `op(A)·op(B)` (`[m, k]·[k, n]`) and their product on one thread and
+/// on two.
+private func productsOnOneAndTwoThreads(m: Int, k: Int, n: Int, tA: Bool, tB: Bool, seed: UInt64)
+  throws -> (a: Tensor, b: Tensor, serial: Tensor, split: Tensor)
+{
+  var rng = RNG(seed: seed)
+  let a = try Tensor.randn(tA ? [k, m] : [m, k], using: &rng)
+  let b = try Tensor.randn(tB ? [n, k] : [k, n], using: &rng)
+  let saved = BLAS.threadCount
+  defer { BLAS.threadCount = saved }
+  BLAS.threadCount = 1
+  let serial = try a.matmul(b, transposeSelf: tA, transposeOther: tB)
+  BLAS.threadCount = 2
+  let split = try a.matmul(b, transposeSelf: tA, transposeOther: tB)
+  return (a, b, serial, split)
+}
+
 @Suite(.serialized) struct ThreadedMatmulTests {
   // Big enough to split across threads (by rows when C is tall, by columns when wide),
   // with ragged sizes so the last part is not a whole tile.
@@ -102,15 +119,8 @@ import _TestSupport
     (20, 60, 1003, true, true),
   ])
   func splitProductsEqualTheSingleThreadedOne(m: Int, k: Int, n: Int, tA: Bool, tB: Bool) throws {
-    var rng = RNG(seed: UInt64(m + k + n))
-    let a = try Tensor.randn(tA ? [k, m] : [m, k], using: &rng)
-    let b = try Tensor.randn(tB ? [n, k] : [k, n], using: &rng)
-    let saved = BLAS.threadCount
-    defer { BLAS.threadCount = saved }
-    BLAS.threadCount = 1
-    let serial = try a.matmul(b, transposeSelf: tA, transposeOther: tB)
-    BLAS.threadCount = 2
-    let split = try a.matmul(b, transposeSelf: tA, transposeOther: tB)
+    let (_, _, serial, split) = try productsOnOneAndTwoThreads(
+      m: m, k: k, n: n, tA: tA, tB: tB, seed: UInt64(m + k + n))
     #expect(split.shape == [m, n])
     // Each part runs OpenBLAS's own single-threaded kernel on whole tiles, so the split
     // changes no rounding: the result does not depend on the thread count.
@@ -124,15 +134,8 @@ import _TestSupport
   func thinDeepProductsMatchAndIgnoreTheThreadCount(
     m: Int, k: Int, n: Int, tA: Bool, tB: Bool
   ) throws {
-    var rng = RNG(seed: UInt64(m * n))
-    let a = try Tensor.randn(tA ? [k, m] : [m, k], using: &rng)
-    let b = try Tensor.randn(tB ? [n, k] : [k, n], using: &rng)
-    let saved = BLAS.threadCount
-    defer { BLAS.threadCount = saved }
-    BLAS.threadCount = 1
-    let serial = try a.matmul(b, transposeSelf: tA, transposeOther: tB)
-    BLAS.threadCount = 2
-    let split = try a.matmul(b, transposeSelf: tA, transposeOther: tB)
+    let (a, b, serial, split) = try productsOnOneAndTwoThreads(
+      m: m, k: k, n: n, tA: tA, tB: tB, seed: UInt64(m * n))
     #expect(split == serial)
     let (x, y, c) = (a.scalars, b.scalars, split.scalars)
     for i in 0..<m {
