@@ -121,6 +121,10 @@ extension Sequential {
       throw NeuralNetError.notFinite(
         "training diverged at step \(step): the factors of \(name) (\(layerDescription(of: name))) are not finite"
       )
+    } catch let error as TensorError {
+      // E.g. an SVD that LAPACK could not converge: say where, as for divergence.
+      throw NeuralNetError.invalidArgument(
+        "training failed at step \(step) in \(name) (\(layerDescription(of: name))): \(error)")
     }
   }
 

@@ -116,3 +116,20 @@ import _TestSupport
     #expect(nan != nan)
   }
 }
+
+@Suite struct SVDFallbackTests {
+  // sgesvd is the fallback when sgesdd does not converge; it must give the same factors
+  // (up to the signs of singular vector pairs).
+  @Test(arguments: [(7, 5), (5, 7), (40, 40)])
+  func gesvdAgreesWithGesdd(m: Int, n: Int) throws {
+    var rng = RNG(seed: UInt64(m * 100 + n))
+    let a = try Tensor.randn([m, n], using: &rng)
+    let (u, s, vt) = try a.svd(routines: ["sgesvd"])
+    let reference = try a.svd(routines: ["sgesdd"])
+    #expect(zip(s.scalars, reference.s.scalars).allSatisfy { abs($0 - $1) < 1e-4 })
+    let rebuilt = try (u * s.reshaped([1, -1])).matmul(vt)
+    #expect(zip(rebuilt.scalars, a.scalars).allSatisfy { abs($0 - $1) < 1e-4 })
+    let values = try a.singularValues(routines: ["sgesvd"])
+    #expect(zip(values.scalars, s.scalars).allSatisfy { abs($0 - $1) < 1e-4 })
+  }
+}

@@ -9,12 +9,27 @@ import Tensors
 /// code was timed on (`docs/benchmarks.md`). Then, at the ranks that epoch reached, steps of
 /// the same model trained rank-adaptively, of a copy trained at fixed rank, and of a dense
 /// LeNet5, alternated so machine noise hits all three alike; `python/dlrt.py` times
-/// PyTorch's dense LeNet5 step.
+/// PyTorch's dense LeNet5 step. All of it twice: from lrnb's default start and from the
+/// 2025 code's squared-normal spectrum.
 func dlrtBench(repeats: Int) throws {
   BLAS.threadCount = Int(ProcessInfo.processInfo.environment["LRNB_BENCH_THREADS"] ?? "2") ?? 2
   let train = try mnistTrain()
+  // lrnb's default start (the truncated SVD of a Kaiming matrix), then the 2025 code's
+  // (random orthonormal U, V; S = diag(sorted zᵢ²)), whose spread spectrum ϑ cuts sooner.
+  for (start, label) in [
+    (LowRankInitialization.kaimingSVD, ""), (.squaredNormalSpectrum, ", squared-normal start"),
+  ] {
+    try dlrtBench(train: train, start: start, label: label, repeats: repeats)
+  }
+}
+
+/// The suite for one initialisation of the low-rank layers (`label` tells them apart).
+private func dlrtBench(
+  train: TensorData, start: LowRankInitialization, label: String, repeats: Int
+) throws {
   var rng = RNG(seed: 1)
-  let net = try Architectures.lenet5(ranks: RankPlan(rank: 0.5), using: &rng)
+  let net = try Architectures.lenet5(
+    ranks: RankPlan(rank: 0.5, initialization: start), using: &rng)
   let adaptive = try Trainer(net, options: dlrtOptions(.rankAdaptive(.init(theta: 0.15))))
   let batch = 128
   let order = try rng.permutation(train.count)
@@ -29,9 +44,9 @@ func dlrtBench(repeats: Int) throws {
   }
   let ranks = net.layers.compactMap { ($0 as? any LowRankLayer)?.rank }
   emit(
-    suite: "dlrt", case: "LeNet5 MNIST epoch 1 from ranks [10, 25, 250], ϑ=0.15",
-    impl: "lrnb rank-adaptive step (ends at ranks \(ranks))", samples: epoch, work: Double(batch),
-    rateUnit: "examples/s")
+    suite: "dlrt", case: "LeNet5 MNIST epoch 1 from ranks [10, 25, 250], ϑ=0.15\(label)",
+    impl: "lrnb rank-adaptive step (ends at ranks \(ranks))", samples: epoch,
+    work: Double(batch), rateUnit: "examples/s")
 
   let fixedNet = try Sequential(
     name: "lenet5", inputShape: net.inputShape, net.layers.map { $0.copied() })
@@ -52,15 +67,16 @@ func dlrtBench(repeats: Int) throws {
   }
   // The case name matches python/dlrt.py's, so PyTorch's dense step is the reference.
   let impls = [
-    "lrnb rank-adaptive at ranks \(ranks)", "lrnb fixed-rank at ranks \(ranks)", "lrnb dense",
+    "lrnb rank-adaptive at ranks \(ranks)\(label)", "lrnb fixed-rank at ranks \(ranks)\(label)",
+    "lrnb dense",
   ]
-  for (k, impl) in impls.enumerated() {
+  for (k, impl) in impls.enumerated() where label.isEmpty || k < 2 {
     emit(
       suite: "dlrt", case: "LeNet5 training step, batch 128", impl: impl, samples: samples[k],
       work: Double(batch), rateUnit: "examples/s")
   }
   // The 1.5× budget: the same samples, with the fixed-rank step as the reference.
-  let pair = "rank-adaptive vs fixed-rank step at ranks \(ranks)"
+  let pair = "rank-adaptive vs fixed-rank step at ranks \(ranks)\(label)"
   emit(suite: "dlrt", case: pair, impl: "fixed-rank step", samples: samples[1])
   emit(suite: "dlrt", case: pair, impl: "lrnb rank-adaptive step", samples: samples[0])
 }
