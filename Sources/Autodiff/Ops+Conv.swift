@@ -112,7 +112,7 @@ extension Variable {
         if rf.needsGrad {
           let df =
             transposed
-            ? try patches.times(g, transposed: true) : try patches.timesTranspose(left: g)
+            ? try patches.timesTranspose(right: g) : try patches.timesTranspose(left: g)
           try grads.accumulate(df, into: rf)
         }
         if rx.needsGrad {

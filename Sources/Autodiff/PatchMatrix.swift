@@ -51,46 +51,23 @@ public struct PatchMatrix {
     }
   }
 
-  /// `Xᵀ·M` for `m` `[rows, k]`: `[columns, k]`.
-  /// - Throws: `TensorError` when `m` does not fit.
-  public func transposeTimes(_ m: Tensor) throws -> Tensor {
-    let k = try outerSize(of: m, transposed: true, operation: "Xᵀ·M")
-    let positions = geometry.positions
-    return try Tensor(shape: [columns, k]) { out in
-      guard let target = out.baseAddress else { return }
-      try forEachBlock { _, images, cols in
-        try m.withUnsafeBufferPointer { mp in
-          guard let factor = mp.baseAddress else { return }
-          try Tensor.unsafeGEMM(
-            transposeA: true, transposeB: false, m: images.count * positions, n: k, k: rows,
-            alpha: 1, a: cols, lda: images.count * positions, b: factor, ldb: k, beta: 0,
-            c: target + images.lowerBound * positions * k, ldc: k)
-        }
-      }
-    }
-  }
-
-  /// `X·B` for `b` `[columns, k]`, or `X·Bᵀ` for `b` `[k, columns]` when `transposed`:
-  /// `[rows, k]`, summed over the blocks in a fixed order (reproducible). With `B` a
-  /// convolution's output gradient `[m, columns]` and `transposed`, this is the gradient
-  /// of the factor `F` in `Fᵀ·X`.
+  /// `X·Bᵀ` for `b` `[k, columns]`: `[rows, k]`, summed over the blocks in a fixed order
+  /// (reproducible). With `B` a convolution's output gradient `[m, columns]` this is the
+  /// gradient of the factor `F` in `Fᵀ·X`.
   /// - Throws: `TensorError` when `b` does not fit.
-  public func times(_ b: Tensor, transposed: Bool) throws -> Tensor {
-    guard b.rank == 2, b.shape[transposed ? 1 : 0] == columns else {
+  public func timesTranspose(right b: Tensor) throws -> Tensor {
+    guard b.rank == 2, b.shape[1] == columns else {
       throw TensorError.shapeMismatch(
-        operation: "X·B", lhs: [rows, columns], rhs: b.shape,
-        reason: "are not aligned\(transposed ? " for X·Bᵀ" : "")")
+        operation: "X·Bᵀ", lhs: [rows, columns], rhs: b.shape, reason: "are not aligned")
     }
-    let k = b.shape[transposed ? 0 : 1]
-    let (width, positions) = (columns, geometry.positions)
+    let (k, width, positions) = (b.shape[0], columns, geometry.positions)
     return try sumOverBlocks(rows: rows, columns: k) { images, cols, partial in
       try b.withUnsafeBufferPointer { bp in
         guard let base = bp.baseAddress else { return }
-        let offset = images.lowerBound * positions * (transposed ? 1 : k)
         try Tensor.unsafeGEMM(
-          transposeA: false, transposeB: transposed, m: rows, n: k,
-          k: images.count * positions, alpha: 1, a: cols, lda: images.count * positions,
-          b: base + offset, ldb: transposed ? width : k, beta: 0, c: partial, ldc: k)
+          transposeA: false, transposeB: true, m: rows, n: k, k: images.count * positions,
+          alpha: 1, a: cols, lda: images.count * positions,
+          b: base + images.lowerBound * positions, ldb: width, beta: 0, c: partial, ldc: k)
       }
     }
   }

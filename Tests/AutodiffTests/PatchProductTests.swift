@@ -75,9 +75,7 @@ import Testing
     let b = try uniform([cols.shape[1], 3], seed: 81)
     let bt = try uniform([3, cols.shape[1]], seed: 82)
     let pairs = [
-      (try patches.transposeTimes(m), try cols.matmul(m, transposeSelf: true)),
-      (try patches.times(b, transposed: false), try cols.matmul(b)),
-      (try patches.times(bt, transposed: true), try cols.matmul(bt, transposeOther: true)),
+      (try patches.timesTranspose(right: bt), try cols.matmul(bt, transposeOther: true)),
       (try patches.timesTranspose(left: bt), try bt.matmul(cols, transposeOther: true)),
     ]
     let delta = try uniform([5, cols.shape[1]], seed: 83)
@@ -94,7 +92,7 @@ import Testing
     ]
     for (blocked, plain) in pairs + gradientPairs { #expect(close([blocked], [plain])) }
     #expect(throws: TensorError.self) { try patches.kernelGradientTimes(outputGradient: m, m) }
-    #expect(throws: TensorError.self) { try patches.transposeTimes(b) }
+    #expect(throws: TensorError.self) { try patches.timesTranspose(right: b) }
     #expect(throws: TensorError.self) { try patches.leftProduct(m, transposed: false) }
   }
 }
