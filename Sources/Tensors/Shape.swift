@@ -16,6 +16,10 @@ extension Tensor {
     get { elementLimit.load(ordering: .relaxed) }
     set { elementLimit.store(newValue, ordering: .relaxed) }
   }
+
+  /// A cap for the current task only, in place of `maxElements` (tests of the cap use it,
+  /// so other tests running at the same time keep the process-wide one).
+  @TaskLocal package static var taskMaxElements: Int?
 }
 
 extension Sequence where Element == Int {
@@ -38,7 +42,7 @@ func checkedElementCount(_ shape: [Int], operation: String) throws -> Int {
   }
   // A zero dimension makes the true count 0 even if an earlier partial product overflowed.
   if shape.contains(0) { return 0 }
-  let limit = Tensor.maxElements
+  let limit = Tensor.taskMaxElements ?? Tensor.maxElements
   if overflowed || count > limit {
     throw TensorError.tooLarge(
       operation: operation, shape: shape, elements: overflowed ? nil : count, limit: limit)
