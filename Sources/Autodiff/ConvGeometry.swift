@@ -61,11 +61,7 @@ public struct ConvGeometry: Equatable, Sendable {
     _ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>, block: Range<Int>? = nil
   ) {
     let block = block ?? 0..<n
-    Parallel.forEach(block.count, work: block.count * positions * patchSize) { part in
-      im2col(
-        x, into: cols, images: (block.lowerBound + part.lowerBound)..<(block.lowerBound + part.upperBound),
-        block: block)
-    }
+    forEachImageRange(in: block) { images in im2col(x, into: cols, images: images, block: block) }
   }
 
   /// `im2col` for the columns of `images` (inside `block`, the images `cols` spans) only.
@@ -113,10 +109,13 @@ public struct ConvGeometry: Equatable, Sendable {
     _ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>, block: Range<Int>? = nil
   ) {
     let block = block ?? 0..<n
+    forEachImageRange(in: block) { images in col2im(cols, into: dx, images: images, block: block) }
+  }
+
+  /// Splits the images of `block` into disjoint ranges over `Parallel`'s threads.
+  private func forEachImageRange(in block: Range<Int>, _ body: (Range<Int>) -> Void) {
     Parallel.forEach(block.count, work: block.count * positions * patchSize) { part in
-      col2im(
-        cols, into: dx, images: (block.lowerBound + part.lowerBound)..<(block.lowerBound + part.upperBound),
-        block: block)
+      body((block.lowerBound + part.lowerBound)..<(block.lowerBound + part.upperBound))
     }
   }
 

@@ -1,5 +1,4 @@
 // lrnb's own compute threads: big kernels and GEMMs split into disjoint parts across them.
-import COpenBLAS
 import Foundation
 
 /// Splits big, independent loops — GEMMs by rows or columns of their output, im2col and
