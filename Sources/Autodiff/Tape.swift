@@ -67,11 +67,19 @@ public final class Tape {
     return Variable(value: value, ref: NodeRef(node: node, needsGrad: needs), tape: self)
   }
 
-  /// Calls `body` with the final gradient of `variable` (its output gradient Δ) during
-  /// `backward`, before the gradient flows further back. Low-rank layers use this to
-  /// see Δ for the integrators without forming the dense weight gradient.
-  public func onGradient(of variable: Variable, _ body: @escaping (Tensor) throws -> Void) {
-    hooks[variable.ref.node, default: []].append(body)
+  /// Returns `variable` as a node that always receives its gradient, and calls `body` with
+  /// that final gradient (the output gradient Δ) during `backward`, before it flows further
+  /// back. Use the returned variable downstream. Low-rank layers use this to see Δ for the
+  /// integrators without forming the dense weight gradient — also when nothing before
+  /// them needs a gradient (a first layer whose factors the integrator freezes).
+  public func onGradient(of variable: Variable, _ body: @escaping (Tensor) throws -> Void)
+    -> Variable
+  {
+    guard isRecording, variable.tape === self else { return variable }
+    let input = variable.ref
+    let node = append(true) { g, grads in try grads.accumulate(g, into: input) }
+    hooks[node, default: []].append(body)
+    return Variable(value: variable.value, ref: NodeRef(node: node, needsGrad: true), tape: self)
   }
 
   /// Back-propagates from `output`, seeding its gradient with `seed` (ones when nil, the

@@ -106,13 +106,13 @@ public final class LowRankConv2d: LowRankLayer {
       pass.variable(v), transposed: true, kernel: (kernel, kernel), stride: stride,
       padding: padding)
     let us = try pass.variable(u).matmul(pass.variable(s))
-    let y = try us.matmul(z)
+    var y = try us.matmul(z)
     if pass.isTraining {
       lastPatches = try PatchMatrix(
         input: x.value, kernel: (kernel, kernel), stride: stride, padding: padding)
       lastProjectedInput = z.value
       lastOutputGradient = nil
-      pass.tape.onGradient(of: y) { [unowned self] delta in self.lastOutputGradient = delta }
+      y = pass.tape.onGradient(of: y) { [unowned self] delta in self.lastOutputGradient = delta }
     }
     return try y.channelsToBatch(
       n: geometry.n, oh: geometry.oh, ow: geometry.ow, bias: bias.map { pass.variable($0) })

@@ -85,12 +85,12 @@ public final class LowRankDense: LowRankLayer {
     }
     let xv = try x.matmul(pass.variable(v))
     let h = try xv.matmul(pass.variable(s), transposeOther: true)
-    let y = try h.linear(weight: pass.variable(u), bias: bias.map { pass.variable($0) })
+    var y = try h.linear(weight: pass.variable(u), bias: bias.map { pass.variable($0) })
     if pass.isTraining {
       lastInput = x.value
       lastProjectedInput = xv.value
       lastOutputGradient = nil
-      pass.tape.onGradient(of: y) { [unowned self] delta in self.lastOutputGradient = delta }
+      y = pass.tape.onGradient(of: y) { [unowned self] delta in self.lastOutputGradient = delta }
     }
     return y
   }

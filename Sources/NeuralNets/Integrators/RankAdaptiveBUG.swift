@@ -41,8 +41,13 @@ final class RankAdaptiveBUG: LayerIntegrator {
     minRank = Swift.min(settings.minRank, maxRank)
   }
 
-  /// U and V are updated from X and Δ, never from their own gradients.
-  func frozenParameters() -> [Parameter] { [layer.u, layer.v] }
+  /// U and V are updated from X and Δ, never from their own gradients; so is S in a step
+  /// that augments (its Galerkin step uses Ûᵀ·G·V̂), which leaves the tape without the
+  /// product Δ·(VᵀX)ᵀ that ∂L/∂S would cost — the same product as G·V₀, taken once below.
+  /// Only the S-only steps of an augmentation period use ∂L/∂S from autodiff.
+  func frozenParameters() -> [Parameter] {
+    position == 0 ? [layer.u, layer.s, layer.v] : [layer.u, layer.v]
+  }
 
   func update(name: String, optimizer: Optimizer) throws {
     let last = position == settings.period - 1
@@ -87,9 +92,17 @@ final class RankAdaptiveBUG: LayerIntegrator {
     let gtu0 = try layer.gradientTransposeTimes(u0)  // Gᵀ·U₀ [n_in, r]
     // K- and L-steps. span[U₀, K₁] = span[U₀, G·V₀] (K₁'s part along U₀ is U₀S₀), so the
     // gradient itself is orthonormalised: the same basis without the cancellation of U₀S₀.
-    // qr() makes R's diagonal non-negative, so Û's first r columns are U₀ up to rounding.
-    let uHat = try Tensor.concat([u0, gv0], axis: 1).qr().q.columns(0..<w)
-    let vHat = try Tensor.concat([v0, gtu0], axis: 1).qr().q.columns(0..<w)
+    // Û's first r columns are U₀ (to rounding when the fallback QR of [U₀, G·V₀] runs).
+    // The two bases are independent: LAPACK runs one thread per call, so they are built
+    // concurrently.
+    var bases = [u0, v0]
+    try bases.withUnsafeMutableBufferPointer { out in
+      let work = (u0.shape[0] + v0.shape[0]) * w * w
+      try Parallel.tryForEach(2, work: work) { parts in
+        for i in parts { out[i] = try augmentedBasis(out[i], i == 0 ? gv0 : gtu0, width: w) }
+      }
+    }
+    let (uHat, vHat) = (bases[0], bases[1])
     // S̃ = (ÛᵀU₀)·S₀·(V₀ᵀV̂) = M·S₀·Nᵀ with M = ÛᵀU₀, N = V̂ᵀV₀ (w × r).
     let m = try uHat.matmul(u0, transposeSelf: true)
     let n = try vHat.matmul(v0, transposeSelf: true)
