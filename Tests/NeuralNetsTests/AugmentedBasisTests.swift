@@ -1,4 +1,5 @@
 // orth([U₀, B]) of the K- and L-steps: U₀ kept, new columns orthonormal, the fallback when B is degenerate.
+import Foundation
 import Tensors
 import Testing
 
@@ -38,6 +39,23 @@ import Testing
     #expect(try q.columns(0..<r).scalars == u0.scalars)
     #expect(try orthonormalityDefect(q) <= 1e-5)
     if width == 2 * r { #expect(try missedPart(of: b, by: q) <= 1e-4) }
+  }
+
+  /// Columns of B scaled from 1 down to 1e-6, as gradient directions are: the QR of the
+  /// remainder leaves traces of U₀ that the Cholesky re-orthonormalisation removes.
+  @Test func illConditionedDirections() throws {
+    let (n, r) = (300, 20)
+    let u0 = try orthonormal(n, r, seed: 5)
+    var rng = RNG(seed: 6)
+    let scales = try Tensor(shape: [r, r]) { out in
+      out.update(repeating: 0)
+      for j in 0..<r { out[j * r + j] = Float(pow(10, -6 * Double(j) / Double(r - 1))) }
+    }
+    let b = try Tensor.randn([n, r], using: &rng).matmul(scales)
+    let q = try augmentedBasis(u0, b, width: 2 * r)
+    #expect(try q.columns(0..<r).scalars == u0.scalars)
+    #expect(try orthonormalityDefect(q) <= 1e-5)
+    #expect(try missedPart(of: b, by: q) <= 1e-5)
   }
 
   /// B = 0, B inside span(U₀), B with equal columns: the QR of the remainder has arbitrary
