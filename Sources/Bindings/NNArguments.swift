@@ -51,11 +51,12 @@ extension Arguments {
   }
 
   /// How new low-rank layers draw U, S, V, from the argument `name`: a
-  /// `LowRankInitialization` raw value ("kaiming_svd" or "squared_normal").
+  /// `LowRankInitialization` raw value ("kaiming_svd", "squared_normal" or "half_normal").
   func lowRankInitialization(_ name: String = "init") throws -> LowRankInitialization {
     guard let chosen = LowRankInitialization(rawValue: try string(name).lowercased()) else {
       let names = LowRankInitialization.allCases.map { "\"\($0.rawValue)\"" }
-      throw bad(name, expected: names.joined(separator: " or "))
+      let list = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+      throw bad(name, expected: list)
     }
     return chosen
   }
@@ -104,5 +105,6 @@ let lowRankInitDoc = """
   `init` chooses how low-rank layers start: "kaiming_svd" (the default) is the truncated SVD \
   of a Kaiming-normal matrix, κ(S) near 1–2; "squared_normal" is the start of the 2025 \
   paper's code, random orthonormal U, V and S = diag(z₁², …, z_r²) sorted largest first, \
-  zᵢ ~ N(0, 1), so κ(S) starts in the hundreds or more.
+  zᵢ ~ N(0, 1), so κ(S) starts in the hundreds or more; "half_normal" is the start of the \
+  2022 DLRT paper's code, the same with S = diag(|z₁|, …, |z_r|).
   """

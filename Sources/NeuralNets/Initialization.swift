@@ -17,6 +17,11 @@ public enum LowRankInitialization: String, Sendable, CaseIterable {
   /// lines 52–64). The squares of normal draws span several decades, so κ(S) starts in the
   /// hundreds or more: the ill-conditioned start the spectral regulariser is meant to fix.
   case squaredNormalSpectrum = "squared_normal"
+  /// Random orthonormal `U`, `V` and `S = diag(|z₁|, …, |z_r|)` sorted largest first,
+  /// zᵢ ~ N(0, 1): the start of the 2022 DLRT paper's code (Schotthöfer et al., DLRT-Net,
+  /// `optimizer_KLS/my_conv.py` lines 83–89, `Linear_layer_lr_new.py` line 67). Half-normal
+  /// values spread over about two decades, so ϑ cuts the small ones early in training.
+  case halfNormalSpectrum = "half_normal"
 }
 
 /// Initialisers shared by the layers.
@@ -59,7 +64,7 @@ public enum Initialization {
     case .kaimingSVD:
       let w = try kaimingNormal([outputs, inputs], fanIn: inputs, using: &rng)
       return try truncatedSVD(w, rank: rank)
-    case .squaredNormalSpectrum:
+    case .squaredNormalSpectrum, .halfNormalSpectrum:
       guard rank >= 1, rank <= Swift.min(outputs, inputs) else {
         throw NeuralNetError.invalidArgument(
           "rank \(rank) must be between 1 and \(Swift.min(outputs, inputs)) for a [\(outputs), \(inputs)] matrix"
@@ -70,7 +75,8 @@ public enum Initialization {
       let u = try Tensor.normal([outputs, rank], mean: 0, standardDeviation: 1, using: &rng).qr().q
       let v = try Tensor.normal([inputs, rank], mean: 0, standardDeviation: 1, using: &rng).qr().q
       let z = try Tensor.normal([rank], mean: 0, standardDeviation: 1, using: &rng).scalars
-      return (u, try diagonal(z.map { $0 * $0 }.sorted(by: >)), v)
+      let spectrum = initialization == .squaredNormalSpectrum ? z.map { $0 * $0 } : z.map(abs)
+      return (u, try diagonal(spectrum.sorted(by: >)), v)
     }
   }
 

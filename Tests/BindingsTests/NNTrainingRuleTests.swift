@@ -89,7 +89,7 @@ import Testing
   @Test(arguments: [
     (
       "lenet5(lowrank: true, init: \"orthogonal\")",
-      "bad argument 'init' to lenet5 (expected \"kaiming_svd\" or \"squared_normal\""
+      "bad argument 'init' to lenet5 (expected \"kaiming_svd\", \"squared_normal\" or \"half_normal\""
     ),
     ("fit(net, d.train, integrator: \"sgd\")", "bad argument 'integrator' to fit"),
     (

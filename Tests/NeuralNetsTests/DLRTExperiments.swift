@@ -25,7 +25,7 @@ private struct Experiment {
 /// `DLRT_OPTIMIZER` sgd|adam [sgd], `DLRT_LR` [0.05], `DLRT_MOMENTUM` [0.9],
 /// `DLRT_SCHEDULE` cosine|constant [cosine], `DLRT_INTEGRATOR` bug|fixed [bug],
 /// `DLRT_THETA` [0.15], `DLRT_PERIOD` [1], `DLRT_RANK` (fraction of full rank of the three
-/// hidden layers) [0.5], `DLRT_INIT` kaiming_svd|squared_normal [kaiming_svd], `DLRT_BETA` [0].
+/// hidden layers) [0.5], `DLRT_INIT` kaiming_svd|squared_normal|half_normal [kaiming_svd], `DLRT_BETA` [0].
 ///
 ///     DLRT_RUN=1 DLRT_OPTIMIZER=adam DLRT_LR=0.001 DLRT_PERIOD=5 swift test --filter dlrtExperiment
 @Test(.enabled(if: ProcessInfo.processInfo.environment["DLRT_RUN"] != nil))

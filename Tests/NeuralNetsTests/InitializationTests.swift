@@ -1,4 +1,4 @@
-// Low-rank starts: the default truncated Kaiming SVD and the 2025 paper's squared-normal spectrum.
+// Low-rank starts: the default truncated Kaiming SVD and the papers' squared- and half-normal spectra.
 import NeuralNets
 import Tensors
 import Testing
@@ -19,14 +19,17 @@ import Testing
     #expect(zip(kept, sigma.prefix(6)).allSatisfy { abs($0 - $1) < 1e-4 })
   }
 
-  @Test(arguments: [(800, 500, 100), (25, 20, 4), (500, 50, 10)])
-  func squaredNormalSpectrumHasOrthonormalBasesAndASortedDiagonalCore(
-    inputs: Int, outputs: Int, rank: Int
+  @Test(arguments: [
+    (800, 500, 100, LowRankInitialization.squaredNormalSpectrum),
+    (25, 20, 4, .squaredNormalSpectrum), (500, 50, 10, .squaredNormalSpectrum),
+    (800, 500, 100, .halfNormalSpectrum), (25, 20, 4, .halfNormalSpectrum),
+  ])
+  func spectralStartsHaveOrthonormalBasesAndASortedDiagonalCore(
+    inputs: Int, outputs: Int, rank: Int, start: LowRankInitialization
   ) throws {
     var rng = RNG(seed: 11)
     let (u, s, v) = try Initialization.lowRankFactors(
-      outputs: outputs, inputs: inputs, rank: rank, initialization: .squaredNormalSpectrum,
-      using: &rng)
+      outputs: outputs, inputs: inputs, rank: rank, initialization: start, using: &rng)
     #expect(u.shape == [outputs, rank] && v.shape == [inputs, rank] && s.shape == [rank, rank])
     #expect(try orthonormalityError(u) < 1e-5)
     #expect(try orthonormalityError(v) < 1e-5)
@@ -52,6 +55,22 @@ import Testing
       let values = try layer.singularValues().scalars
       #expect(values[0] / values[values.count - 1] < 3)
     }
+  }
+
+  /// |z| over r draws: the mean near E|z| = √(2/π) ≈ 0.80, and the same bases and draws as
+  /// the squared-normal start of the same seed (only the spectrum's transform differs).
+  @Test func halfNormalSpectrumIsTheAbsoluteValueOfTheSameDraws() throws {
+    var a = RNG(seed: 5)
+    var b = RNG(seed: 5)
+    let half = try Initialization.lowRankFactors(
+      outputs: 500, inputs: 800, rank: 100, initialization: .halfNormalSpectrum, using: &a)
+    let squared = try Initialization.lowRankFactors(
+      outputs: 500, inputs: 800, rank: 100, initialization: .squaredNormalSpectrum, using: &b)
+    #expect(half.u.scalars == squared.u.scalars && half.v.scalars == squared.v.scalars)
+    let h = try (0..<100).map { try half.s.scalar(at: [$0, $0]) }
+    let q = try (0..<100).map { try squared.s.scalar(at: [$0, $0]) }
+    #expect(zip(h, q).allSatisfy { abs($0 * $0 - $1) <= 1e-5 * Swift.max(1, $1) })
+    #expect(abs(h.reduce(0, +) / 100 - 0.8) < 0.15)
   }
 
   @Test func squaredNormalSpectrumChecksTheRank() {

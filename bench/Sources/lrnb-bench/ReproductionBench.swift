@@ -27,10 +27,12 @@ func reproduceDLRT(epochs: Int) throws {
   // LRNB_REPRO_ROWS=0.09,0.15 reruns only those rows ("dense" for the dense one).
   let only = ProcessInfo.processInfo.environment["LRNB_REPRO_ROWS"]?.split(separator: ",")
     .map(String.init)
+  // LRNB_REPRO_INIT=half_normal starts the low-rank layers as the paper's code does.
+  let start = try reproductionStart()
   for row in paper where only?.contains(row.theta.map { String($0) } ?? "dense") ?? true {
     var rng = RNG(seed: 7)
     let net = try Architectures.lenet5(
-      ranks: RankPlan(rank: row.theta == nil ? nil : 0.5), using: &rng)
+      ranks: RankPlan(rank: row.theta == nil ? nil : 0.5, initialization: start), using: &rng)
     var options = dlrtOptions(.rankAdaptive(RankAdaptiveSettings(theta: row.theta ?? 0)))
     options.epochs = epochs
     options.seed = 7
@@ -45,6 +47,17 @@ func reproduceDLRT(epochs: Int) throws {
         + " | \(fixed(net.compression * 100, 1))% (\(fixed(row.compression, 1))%)"
         + " | \(fixed(paperCompression(net) * 100, 1))% | \(fixed(seconds, 0)) s |")
   }
+}
+
+/// The low-rank start named by `LRNB_REPRO_INIT` (a `LowRankInitialization` raw value),
+/// by default lrnb's own.
+func reproductionStart() throws -> LowRankInitialization {
+  let name = ProcessInfo.processInfo.environment["LRNB_REPRO_INIT"] ?? "kaiming_svd"
+  guard let start = LowRankInitialization(rawValue: name) else {
+    let names = LowRankInitialization.allCases.map(\.rawValue).joined(separator: ", ")
+    throw BenchError.badSetting("LRNB_REPRO_INIT=\(name): expected one of \(names)")
+  }
+  return start
 }
 
 /// Compression as the paper's code counts it: low-rank layers store K = U·S and L = V·Sᵀ
@@ -70,4 +83,12 @@ private func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(d
 func mnistSplit(_ split: Split) throws -> TensorData {
   let data = try MNIST.load(split: split, directory: mnistFolder())
   return try TensorData(inputs: data.inputs, labels: data.labelTensor)
+}
+
+/// A benchmark setting from the environment that does not parse.
+enum BenchError: Error, CustomStringConvertible {
+  case badSetting(String)
+  var description: String {
+    switch self { case .badSetting(let message): message }
+  }
 }
