@@ -52,11 +52,18 @@ extension Variable {
     let (a, b, inputShape) = (ref, bias?.ref, shape)
     return try tape.record(y, inputs: [self] + (bias.map { [$0] } ?? [])) {
       { g, grads in
+        let biasNeedsGrad = b?.needsGrad ?? false
         if a.needsGrad {
-          try grads.accumulate(
-            try swapBlocks(g, outer: n, inner: channels, block: plane, shape: inputShape), into: a)
-        }
-        if let b, b.needsGrad {
+          // The bias gradient's per-block sums are taken while each block is copied.
+          let (dy, sums) = try swapBlocks(
+            g, outer: n, inner: channels, block: plane, shape: inputShape,
+            summingBlocks: biasNeedsGrad)
+          try grads.accumulate(dy, into: a)
+          if let b, let sums {
+            try grads.accumulate(
+              try channelSums(blockSums: sums, n: n, channels: channels), into: b)
+          }
+        } else if let b, biasNeedsGrad {
           try grads.accumulate(try channelSums(g, n: n, channels: channels, plane: plane), into: b)
         }
       }
@@ -129,56 +136,81 @@ extension Variable {
 func swapBlocks(
   _ x: Tensor, outer: Int, inner: Int, block: Int, shape: [Int], adding bias: Tensor? = nil
 ) throws -> Tensor {
-  try Tensor(shape: shape) { out in
+  try swapBlocks(
+    x, outer: outer, inner: inner, block: block, shape: shape, adding: bias,
+    summingBlocks: false
+  ).0
+}
+
+/// `swapBlocks`, also returning with `summingBlocks` the sum of every block of `x`
+/// (`[outer, inner]`, each as `blockSum` takes it) from the same pass over `x`.
+func swapBlocks(
+  _ x: Tensor, outer: Int, inner: Int, block: Int, shape: [Int], adding bias: Tensor? = nil,
+  summingBlocks: Bool
+) throws -> (Tensor, [Float]?) {
+  var sums = [Float](repeating: 0, count: summingBlocks ? outer * inner : 0)
+  let y = try Tensor(shape: shape) { out in
     guard let target = out.baseAddress else { return }
     x.withUnsafeBufferPointer { p in
-      guard let source = p.baseAddress else { return }
-      let offsets = bias?.scalars
-      Parallel.forEach(outer, work: outer * inner * block) { chunk in
-        for o in chunk {
-          let shift = offsets?[o] ?? 0
-          for i in 0..<inner {
-            let (from, to) = (source + (o * inner + i) * block, target + (i * outer + o) * block)
-            if offsets == nil {
-              to.update(from: from, count: block)
-            } else {
-              for k in 0..<block { to[k] = from[k] + shift }
+      sums.withUnsafeMutableBufferPointer { blockSums in
+        guard let source = p.baseAddress else { return }
+        let offsets = bias?.scalars
+        Parallel.forEach(outer, work: outer * inner * block) { chunk in
+          for o in chunk {
+            let shift = offsets?[o] ?? 0
+            for i in 0..<inner {
+              let (from, to) = (source + (o * inner + i) * block, target + (i * outer + o) * block)
+              if offsets == nil {
+                to.update(from: from, count: block)
+              } else {
+                for k in 0..<block { to[k] = from[k] + shift }
+              }
+              if summingBlocks { blockSums[o * inner + i] = blockSum(from, count: block) }
             }
           }
         }
       }
     }
   }
+  return (y, summingBlocks ? sums : nil)
+}
+
+/// The sum of `count` floats in eight running sums (a single Float accumulator would
+/// serialise every addition: LLVM may not reorder them), then the tail.
+private func blockSum(_ row: UnsafePointer<Float>, count: Int) -> Float {
+  var lanes = SIMD8<Float>()
+  var k = 0
+  let raw = UnsafeRawPointer(row)
+  while k + 8 <= count {
+    lanes += raw.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
+    k += 8
+  }
+  var partial = lanes.sum()
+  while k < count {
+    partial += row[k]
+    k += 1
+  }
+  return partial
 }
 
 /// Per-channel sums of an NCHW gradient `[n, channels, plane]`, in a fixed order.
 func channelSums(_ g: Tensor, n: Int, channels: Int, plane: Int) throws -> Tensor {
+  var sums = [Float](repeating: 0, count: n * channels)
+  g.withUnsafeBufferPointer { p in
+    guard let base = p.baseAddress else { return }
+    for i in 0..<(n * channels) { sums[i] = blockSum(base + i * plane, count: plane) }
+  }
+  return try channelSums(blockSums: sums, n: n, channels: channels)
+}
+
+/// Per-channel sums from the sums of each image's plane (`[n, channels]`): added image by
+/// image in Double, so the result does not depend on how the planes were summed in parallel.
+func channelSums(blockSums sums: [Float], n: Int, channels: Int) throws -> Tensor {
   try Tensor(shape: [channels]) { out in
-    g.withUnsafeBufferPointer { p in
-      for c in 0..<channels {
-        var total: Double = 0
-        for i in 0..<n {
-          // Eight running sums in a vector: a single Float accumulator would serialise
-          // every addition (LLVM may not reorder them).
-          let start = (i * channels + c) * plane
-          var lanes = SIMD8<Float>()
-          var k = 0
-          if let base = p.baseAddress {
-            let row = UnsafeRawPointer(base + start)
-            while k + 8 <= plane {
-              lanes += row.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
-              k += 8
-            }
-          }
-          var partial = lanes.sum()
-          while k < plane {
-            partial += p[start + k]
-            k += 1
-          }
-          total += Double(partial)
-        }
-        out[c] = Float(total)
-      }
+    for c in 0..<channels {
+      var total: Double = 0
+      for i in 0..<n { total += Double(sums[i * channels + c]) }
+      out[c] = Float(total)
     }
   }
 }

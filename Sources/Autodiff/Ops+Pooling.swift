@@ -59,14 +59,17 @@ extension Variable {
           g.withUnsafeBufferPointer { pg in
             argmax.withUnsafeBufferPointer { index in
               if tiles {
-                for plane in 0..<planes {
-                  for oy in 0..<g0.oh {
-                    let top = (plane * g0.h + 2 * oy) * g0.w
-                    for ox in 0..<g0.ow {
-                      let (i0, i2) = (top + 2 * ox, top + 2 * ox + g0.w)
-                      (out[i0], out[i0 + 1], out[i2], out[i2 + 1]) = (0, 0, 0, 0)
-                      let o = (plane * g0.oh + oy) * g0.ow + ox
-                      out[Int(index[o])] = pg[o]
+                // Planes are disjoint in both tensors: split them over the threads.
+                Parallel.forEach(planes, work: planes &* g0.h &* g0.w) { chunk in
+                  for plane in chunk {
+                    for oy in 0..<g0.oh {
+                      let top = (plane * g0.h + 2 * oy) * g0.w
+                      for ox in 0..<g0.ow {
+                        let (i0, i2) = (top + 2 * ox, top + 2 * ox + g0.w)
+                        (out[i0], out[i0 + 1], out[i2], out[i2 + 1]) = (0, 0, 0, 0)
+                        let o = (plane * g0.oh + oy) * g0.ow + ox
+                        out[Int(index[o])] = pg[o]
+                      }
                     }
                   }
                 }
