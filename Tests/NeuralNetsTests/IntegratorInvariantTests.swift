@@ -105,6 +105,32 @@ func orthonormalityError(_ u: Tensor) throws -> Float {
     #expect(losses.suffix(3).reduce(0, +) < losses.prefix(3).reduce(0, +), "\(label): \(losses)")
   }
 
+  /// Rounding errors must not pile up in U and V over a long run: every K- and L-step
+  /// re-orthonormalises the whole augmented basis, U₀ included. (A basis that kept U₀ as
+  /// it was and only orthonormalised the new directions against it let ‖UᵀU − I‖ creep up
+  /// step after step, and a 20-epoch MNIST run then diverged.)
+  @Test func basesStayOrthonormalOverALongRun() throws {
+    let net = try smallLowRankNet(rank: 4, seed: 3)
+    let (x, y) = try syntheticTask(samples: 96, shape: [2, 6, 6], classes: 4, seed: 4)
+    var options = TrainingOptions()
+    options.lowRank = LowRankTraining(integrator: .rankAdaptive(.init(theta: 0.1)))
+    options.rule = .sgd()
+    options.learningRate = 0.05
+    let trainer = try Trainer(net, options: options)
+    var rng = RNG(seed: 5)
+    var worst: Float = 0
+    for step in 0..<600 {
+      let rows = Array((step % 3 * 32)..<(step % 3 * 32 + 32))
+      try trainer.step(inputs: x.gatherRows(rows), labels: y.gatherRows(rows), rng: &rng)
+      for case let layer as any LowRankLayer in net.layers {
+        worst = max(
+          worst, try orthonormalityError(layer.u.value), try orthonormalityError(layer.v.value))
+      }
+    }
+    print("largest |UᵀU − I|, |VᵀV − I| over 600 steps: \(worst)")
+    #expect(worst <= 1e-5)
+  }
+
   func checkRule(_ integrator: any LayerIntegrator, layer: any LowRankLayer, where place: String)
     throws
   {

@@ -92,14 +92,15 @@ final class RankAdaptiveBUG: LayerIntegrator {
     let gtu0 = try layer.gradientTransposeTimes(u0)  // Gᵀ·U₀ [n_in, r]
     // K- and L-steps. span[U₀, K₁] = span[U₀, G·V₀] (K₁'s part along U₀ is U₀S₀), so the
     // gradient itself is orthonormalised: the same basis without the cancellation of U₀S₀.
-    // Û's first r columns are U₀ (to rounding when the fallback QR of [U₀, G·V₀] runs).
-    // The two bases are independent: LAPACK runs one thread per call, so they are built
-    // concurrently.
-    var bases = [u0, v0]
+    // qr() makes R's diagonal non-negative, so Û's first r columns are U₀ up to rounding;
+    // the QR of the whole [U₀, G·V₀] also re-orthonormalises U₀ itself every step, so
+    // rounding errors do not pile up in the bases over a run. The two bases are
+    // independent, and LAPACK runs one thread per call: they are built concurrently.
+    var bases = [try Tensor.concat([u0, gv0], axis: 1), try Tensor.concat([v0, gtu0], axis: 1)]
     try bases.withUnsafeMutableBufferPointer { out in
       let work = (u0.shape[0] + v0.shape[0]) * w * w
       try Parallel.tryForEach(2, work: work) { parts in
-        for i in parts { out[i] = try augmentedBasis(out[i], i == 0 ? gv0 : gtu0, width: w) }
+        for i in parts { out[i] = try out[i].qr().q.columns(0..<w) }
       }
     }
     let (uHat, vHat) = (bases[0], bases[1])
