@@ -2,10 +2,12 @@
 // → execute in the persistent global scope.
 
 extension Interpreter {
-  func compileProgram(_ source: Source) throws(RunFailure) -> CompiledScript {
+  func compileProgram(_ source: Source, reserving reserved: [ReservedName] = [])
+    throws(RunFailure) -> CompiledScript
+  {
     let (program, syntaxErrors) = Parser.parse(source)
     if !syntaxErrors.isEmpty { throw RunFailure(syntaxErrors) }
-    let resolution = Resolver.resolve(program, globals: globals)
+    let resolution = Resolver.resolve(program, globals: globals, reserved: reserved)
     if !resolution.diagnostics.isEmpty { throw RunFailure(resolution.diagnostics) }
     return Compiler(machine: machine, resolution: resolution).compile(program)
   }

@@ -49,18 +49,23 @@ public final class Interpreter {
 
   /// Parses, resolves and runs `source` in the global scope.
   ///
+  /// - Parameter reserved: globals the source may read but not declare at its top level
+  ///   (a notebook's parameters); a declaration of one is an error and nothing runs.
   /// - Returns: the value of the final expression statement, or nil when the source
   ///   ends with another statement or with `;`.
   /// - Throws: every syntax error of the source, or the runtime error that stopped it.
-  public func run(_ source: Source) throws(RunFailure) -> Value? {
-    let program = try compileProgram(source)
+  public func run(_ source: Source, reserving reserved: [ReservedName] = []) throws(RunFailure)
+    -> Value?
+  {
+    let program = try compileProgram(source, reserving: reserved)
     return try execute(program)
   }
 
-  /// The syntax and resolution errors of `source`, without running it.
-  public func check(_ source: Source) -> [Diagnostic] {
+  /// The syntax and resolution errors of `source`, without running it; `reserved` as
+  /// for `run(_:reserving:)`.
+  public func check(_ source: Source, reserving reserved: [ReservedName] = []) -> [Diagnostic] {
     do {
-      _ = try compileProgram(source)
+      _ = try compileProgram(source, reserving: reserved)
       return []
     } catch {
       return error.diagnostics

@@ -6,16 +6,23 @@ extension Resolver {
     case .expression(let e, _): resolve(e)
     case .declaration(let constant, let name, let value):
       if let value { resolve(value) }
+      refuseIfReserved(name, keyword: constant ? "let" : "var")
       declare(name, constant: constant)
     case .destructure(let constant, let pattern, let value):
       resolve(value)
-      for name in pattern.names { declare(name, constant: constant) }
+      for name in pattern.names {
+        refuseIfReserved(name, keyword: constant ? "let" : "var")
+        declare(name, constant: constant)
+      }
     case .function(let decl):
       // Declared before its body so it can call itself. A local function finds itself
       // through a slot of its own (see `FunctionLayout.selfSlot`) rather than by
       // capturing the box that holds it, which would be a reference cycle.
       let isLocal = !function.declaresGlobals
-      if let name = decl.name { declare(name, constant: true) }
+      if let name = decl.name {
+        refuseIfReserved(name, keyword: "fn")
+        declare(name, constant: true)
+      }
       resolveFunction(decl, selfName: isLocal ? decl.name : nil)
     case .assign(let target, _, let value):
       resolve(value)
@@ -127,6 +134,14 @@ extension Resolver {
       scope = s.enclosing
     }
     return nil
+  }
+
+  /// Reports a top-level declaration of a reserved name (see `ReservedName`). Only
+  /// globals are refused: a local of the same name hides the global in its own scope
+  /// alone, which is ordinary scoping.
+  private mutating func refuseIfReserved(_ name: Name, keyword: String) {
+    guard function.declaresGlobals, let reservation = reserved[name.text] else { return }
+    report(reservation.message(keyword), name.range)
   }
 
   private mutating func declare(_ name: Name, constant: Bool) {

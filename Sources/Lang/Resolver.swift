@@ -1,5 +1,6 @@
 // The resolver: binds every name to a slot, a box, a capture or a global cell before
-// anything runs, and reports misplaced `break`/`return` and assignments to constants.
+// anything runs, and reports misplaced `break`/`return`, assignments to constants and
+// top-level declarations of reserved names (a notebook's parameters).
 
 /// Where a variable lives at run time.
 enum Storage {
@@ -130,14 +131,20 @@ struct Resolver {
   var function: FunctionScope
   /// Globals declared so far in this source, with their constness.
   var declaredGlobals: [String: Bool] = [:]
+  /// Globals this source may read but not declare at its top level, by name.
+  let reserved: [String: ReservedName]
 
-  init(globals: Globals) {
+  init(globals: Globals, reserved: [ReservedName] = []) {
     self.globals = globals
+    self.reserved = Dictionary(
+      reserved.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
     function = FunctionScope(enclosing: nil, isScript: true)
   }
 
-  static func resolve(_ program: Program, globals: Globals) -> Resolution {
-    var resolver = Resolver(globals: globals)
+  static func resolve(_ program: Program, globals: Globals, reserved: [ReservedName] = [])
+    -> Resolution
+  {
+    var resolver = Resolver(globals: globals, reserved: reserved)
     for statement in program.statements { resolver.resolve(statement) }
     resolver.resolution.script = resolver.function.finish(into: &resolver.resolution)
     return resolver.resolution

@@ -61,6 +61,11 @@ extension InterpreterKernel: CachingKernel {
   /// entry leaves the interpreter as it was.
   public func restore(_ state: StoredState) throws(CacheRefusal) {
     let manifest = try StoredGlobals.decode(state.manifest)
+    // Only an entry stored before cells were refused from declaring a parameter can hold
+    // one; restoring it would bring back the silent override. Running the cell reports it.
+    if let parameter = manifest.globals.first(where: { reservedNames[$0.name] != nil }) {
+      throw CacheRefusal("the stored values redefine the parameter '\(parameter.name)'")
+    }
     var unarchiver = ValueUnarchiver(
       blobs: state.blobs, decoders: decoders,
       lookup: { [interpreter] in interpreter.globalValue($0) })

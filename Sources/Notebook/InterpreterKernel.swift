@@ -18,6 +18,8 @@ public final class InterpreterKernel: Kernel {
   let decoders: NativeDecoders
   /// Saves and restores the bindings' state outside the globals (the random stream).
   let sessionState: SessionStateHooks?
+  /// The parameters defined so far, which cells may read but not declare.
+  private(set) var reservedNames: [String: ReservedName] = [:]
 
   /// Wraps `interpreter`, which may already hold globals (a REPL session).
   /// - Parameters:
@@ -43,13 +45,21 @@ public final class InterpreterKernel: Kernel {
   /// Passes the seed to the `seed` closure given at creation.
   public func seed(_ value: UInt64) { seedHandler?(value) }
 
-  /// Defines the parameter as a global constant.
-  public func setParameter(_ name: String, _ value: ParameterValue) throws {
+  /// Defines the parameter as a global constant, and reserves its name for the cells run
+  /// or checked through this kernel. The reservation lives in the kernel, not the
+  /// interpreter: a REPL session that `:load`s a notebook may still declare the name
+  /// in its own entries afterwards, where there is no `-p` to lose.
+  public func setParameter(_ name: String, _ value: ParameterValue, declaredAt line: Int?)
+    throws
+  {
     interpreter.define(name, value.lrValue)
+    reservedNames[name] = Parameter.reservation(name, declaredAt: line)
   }
 
   /// The interpreter's parse and resolve problems for `source`; nothing runs.
-  public func check(_ source: Source) -> [Diagnostic] { interpreter.check(source) }
+  public func check(_ source: Source) -> [Diagnostic] {
+    interpreter.check(source, reserving: Array(reservedNames.values))
+  }
 
   /// Runs the cell with the interpreter's output sent to `sink`. A `timeout` starts a
   /// timer that interrupts the interpreter (it stops at its next loop step or call);
@@ -65,7 +75,8 @@ public final class InterpreterKernel: Kernel {
     }
     defer { watchdog?.cancel() }
     do {
-      guard let value = try interpreter.run(request.source) else { return nil }
+      let reserved = Array(reservedNames.values)
+      guard let value = try interpreter.run(request.source, reserving: reserved) else { return nil }
       if case .nil = value { return nil }
       return interpreter.display(value)
     } catch {

@@ -9,9 +9,14 @@ public protocol Kernel: AnyObject {
   /// Seeds the random number generator before the first cell (front-matter `seed`).
   func seed(_ value: UInt64)
 
-  /// Defines a notebook parameter as an *lr* global before the first cell.
+  /// Defines a notebook parameter as an *lr* global before the first cell. Cells may
+  /// read it but not declare it again at their top level: `var epochs = 10` would hide
+  /// the parameter, and the value given with `-p`, from every later cell. `run` and
+  /// `check` report such a declaration as an error at its name (see
+  /// `Parameter.reservation(_:declaredAt:)`), and the cell does not run.
+  /// - Parameter line: the front-matter line that declares the parameter, for that error.
   /// - Throws: a message-bearing error when the name cannot be defined.
-  func setParameter(_ name: String, _ value: ParameterValue) throws
+  func setParameter(_ name: String, _ value: ParameterValue, declaredAt line: Int?) throws
 
   /// Runs one cell's source in the shared global scope. Printed text and explicit
   /// displays go to `sink` in order.

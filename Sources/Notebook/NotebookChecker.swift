@@ -10,17 +10,7 @@ extension Notebook {
   ///     let problems = notebook.check(with: kernel)
   public func check(with kernel: any Kernel, parameters: [Parameter]? = nil) -> [Diagnostic] {
     var problems = warnings
-    for parameter in parameters ?? frontMatter.parameters {
-      do {
-        try kernel.setParameter(parameter.name, parameter.value)
-      } catch {
-        let line = parameter.line ?? frontMatter.lines?.lowerBound ?? 1
-        problems.append(
-          .runtime(
-            "cannot define parameter '\(parameter.name)': \(error)",
-            at: NotebookReader.lineRange(name, line)))
-      }
-    }
+    problems += define(parameters ?? frontMatter.parameters, in: kernel)
     for cell in cells where cell.options.eval {
       problems += kernel.check(cell.source)
     }

@@ -98,18 +98,7 @@ public final class NotebookRunner {
   /// Seeds the kernel and defines the parameters; a refused parameter stops the run.
   private func setUp(_ notebook: Notebook, parameters: [Parameter], seed: UInt64?) -> RunFailure? {
     if let seed { kernel.seed(seed) }
-    var problems: [Diagnostic] = []
-    for parameter in parameters {
-      do {
-        try kernel.setParameter(parameter.name, parameter.value)
-      } catch {
-        let line = parameter.line ?? notebook.frontMatter.lines?.lowerBound ?? 1
-        problems.append(
-          .runtime(
-            "cannot define parameter '\(parameter.name)': \(error)",
-            at: NotebookReader.lineRange(notebook.name, line)))
-      }
-    }
+    let problems = notebook.define(parameters, in: kernel)
     return problems.isEmpty ? nil : RunFailure(problems)
   }
 

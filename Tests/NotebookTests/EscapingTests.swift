@@ -10,7 +10,7 @@ final class HostileKernel: Kernel {
   static let evil = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>&amp;"
 
   func seed(_ value: UInt64) {}
-  func setParameter(_ name: String, _ value: ParameterValue) throws {}
+  func setParameter(_ name: String, _ value: ParameterValue, declaredAt line: Int?) throws {}
   func check(_ source: Source) -> [Diagnostic] { [] }
 
   func run(_ request: CellRequest, sink: any OutputSink) throws(RunFailure) -> Display? {

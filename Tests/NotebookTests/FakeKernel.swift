@@ -34,7 +34,7 @@ final class FakeKernel: Kernel {
 
   func seed(_ value: UInt64) { seeds.append(value) }
 
-  func setParameter(_ name: String, _ value: ParameterValue) throws {
+  func setParameter(_ name: String, _ value: ParameterValue, declaredAt line: Int?) throws {
     if refusedParameters.contains(name) { throw FakeError.refused(name) }
     globals[name] = value.lrLiteral
   }
