@@ -12,8 +12,20 @@ extension Notebook {
     var problems = warnings
     problems += define(parameters ?? frontMatter.parameters, in: kernel)
     for cell in cells where cell.options.eval {
-      problems += kernel.check(cell.source)
+      let found = kernel.check(cell.source)
+      // `#| error: true` says the cell is meant to fail (a report shows the error and
+      // goes on): its errors are expected, so they are listed but do not fail the check.
+      problems += cell.options.error ? found.map(expected) : found
     }
     return problems.sorted { $0.range.start < $1.range.start }
+  }
+
+  /// An error in an `error: true` cell, demoted to a note that says why.
+  private func expected(_ problem: Diagnostic) -> Diagnostic {
+    guard problem.severity == .error else { return problem }
+    var note = problem
+    note.severity = .note
+    note.message = "expected error (the cell has `#| error: true`): \(problem.message)"
+    return note
   }
 }

@@ -11,7 +11,8 @@ struct CheckCommand: ParsableCommand {
     discussion: """
       Reads each notebook (front matter, cell options) and parses and resolves every
       evaluated cell in order, against the notebook's parameters and the names earlier
-      cells declare. Nothing runs. Exit status: 0 when no errors were found (warnings are
+      cells declare. Nothing runs. Errors in cells marked `#| error: true` are expected:
+      they print as notes. Exit status: 0 when no errors were found (warnings and notes are
       printed), 65 when there were errors, 66 when a notebook cannot be read.
       """)
 
@@ -77,11 +78,11 @@ struct CheckCommand: ParsableCommand {
 
   /// `2 errors, 1 warning`.
   static func count(_ problems: [Diagnostic]) -> String {
-    let errors = problems.count { $0.severity == .error }
-    let warnings = problems.count - errors
     var parts: [String] = []
-    if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }
-    if warnings > 0 { parts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
+    for (severity, word) in [(Severity.error, "error"), (.warning, "warning"), (.note, "note")] {
+      let n = problems.count { $0.severity == severity }
+      if n > 0 { parts.append(n == 1 ? "1 \(word)" : "\(n) \(word)s") }
+    }
     return parts.joined(separator: ", ")
   }
 }

@@ -57,6 +57,24 @@ import _TestSupport
     #expect(r.stderr.hasSuffix("\(file.path): 2 errors, 1 warning\n"), "\(r.stderr)")
   }
 
+  @Test func errorsInCellsMarkedErrorTrueAreExpected() throws {
+    // The language tour shows a syntax error on purpose; checking it must not fail.
+    let (directory, file) = try notebook(
+      "```lr\n#| error: true\nlet evens = [x for x in 0..<10]\n```\n\n```lr\nprint(1)\n```\n")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let r = try runProcess(lrnbExecutable(), ["check", file.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("\(file.path):3:"))
+    #expect(r.stderr.contains("note: expected error (the cell has `#| error: true`): "))
+    #expect(r.stderr.hasSuffix("\(file.path): 1 note\n"), "\(r.stderr)")
+    // The same error without the option fails the check.
+    try "```lr\nlet evens = [x for x in 0..<10]\n```\n".write(
+      to: file, atomically: true, encoding: .utf8)
+    let unmarked = try runProcess(lrnbExecutable(), ["check", file.path])
+    #expect(unmarked.status == 65)
+    #expect(unmarked.stderr.hasSuffix("\(file.path): 1 error\n"), "\(unmarked.stderr)")
+  }
+
   @Test func readerErrorsAndBadOverrides() throws {
     let (directory, file) = try notebook("---\nparams:\n  n: 2\n---\n```lr\nprint(n)\n")
     defer { try? FileManager.default.removeItem(at: directory) }
