@@ -2,8 +2,10 @@
 
 extension PanelPlanner {
   /// The margins panel `index` needs around `area` for its tick labels, axis labels,
-  /// title, colour bar and outside legend.
-  func margins(for index: Int, spec: (x: AxisSpec, y: AxisSpec), area: Rect) -> Margins {
+  /// title (as fitted to the panel's frame), colour bar and outside legend.
+  func margins(
+    for index: Int, spec: (x: AxisSpec, y: AxisSpec), area: Rect, title: FittedText?
+  ) -> Margins {
     let axes = figure.panels[index]
     let visible = axes.axesVisible
     let tickHeight = measuring.measure("0", font: theme.tickFont).height
@@ -42,8 +44,9 @@ extension PanelPlanner {
     if let label = axes.ylabel, !label.isEmpty {
       m.left += Metrics.labelPad + measuring.measure(label, font: theme.labelFont).height
     }
-    if let title = axes.title, !title.isEmpty {
-      m.top = max(m.top, measuring.measure(title, font: theme.titleFont).height + Metrics.titlePad)
+    if let title {
+      let lineHeight = measuring.measure(title.lines.first ?? "", font: title.font).height
+      m.top = max(m.top, Double(title.lines.count) * lineHeight + Metrics.titlePad)
     }
     if let bar = colorbarSeries(axes) {
       let ticks = colorbarTicks(bar, length: area.height)

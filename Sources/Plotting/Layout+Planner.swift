@@ -97,13 +97,22 @@ struct PanelPlanner {
     }
     var frames = figure.panels.indices.map(cell)
     for _ in 0..<3 {
+      // Titles fit the frames of the round before: their line count sets the top margin.
+      let titles = fittedTitles(frames: frames)
       let margins = figure.panels.indices.map { i in
-        self.margins(for: i, spec: specs[i], area: areas[i])
+        self.margins(for: i, spec: specs[i], area: areas[i], title: titles[i])
       }
       (frames, areas) = arrange(margins)
     }
+    // The final fit also keeps to the room the margins left, should the frames have
+    // narrowed in the last round.
+    let titles = fittedTitles(frames: frames, areas: areas)
     return figure.panels.indices.map { i in
-      finalLayout(index: i, spec: specs[i], cell: frames[i], area: areas[i])
+      var layout = finalLayout(index: i, spec: specs[i], cell: frames[i], area: areas[i])
+      if let title = titles[i] {
+        layout.title = titleLayout(title, frame: layout.frame, area: layout.plotArea)
+      }
+      return layout
     }
   }
 

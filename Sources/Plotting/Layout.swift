@@ -68,6 +68,8 @@ public struct PanelLayout: Sendable, Hashable {
   public var colorbar: ColorbarLayout?
   /// The legend, if any series has a label and the legend is not turned off.
   public var legend: LegendLayout?
+  /// The panel's title, fitted to the panel's frame.
+  public var title: TitleLayout?
 }
 
 /// Where everything in a figure goes, computed from the figure and text measurements.
@@ -77,8 +79,10 @@ public struct PanelLayout: Sendable, Hashable {
 public struct FigureLayout: Sendable, Hashable {
   /// Figure size in figure pixels (after clamping).
   public var size: Size
-  /// Anchor (top centre) of the figure title.
-  public var titlePosition: Point?
+  /// The figure title, fitted to the figure's width (smaller, or on several lines).
+  public var title: TitleLayout?
+  /// Anchor (top centre) of the figure title's first line.
+  public var titlePosition: Point? { title?.lines.first?.position }
   /// One layout per panel, row-major.
   public var panels: [PanelLayout]
 
@@ -88,9 +92,12 @@ public struct FigureLayout: Sendable, Hashable {
     self.size = size
     let theme = figure.theme
     var top = Metrics.outerPad
-    if let title = figure.title, !title.isEmpty {
-      titlePosition = Point(size.width / 2, top)
-      top += measuring.measure(title, font: theme.figureTitleFont).height + Metrics.titlePad
+    if let text = figure.title, !text.isEmpty,
+      let title = TitleLayout.figureTitle(
+        text, figureSize: size, top: top, theme: theme, measuring: measuring)
+    {
+      self.title = title
+      top += title.height(measuring: measuring) + Metrics.titlePad
     }
     let content = Rect(
       x: Metrics.outerPad, y: top, width: size.width - 2 * Metrics.outerPad,

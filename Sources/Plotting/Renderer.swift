@@ -31,13 +31,18 @@ struct Painter {
   mutating func drawFigure(_ figure: Figure, layout: FigureLayout) {
     let page = Rect(x: 0, y: 0, width: layout.size.width, height: layout.size.height)
     canvas.fill(.rect(page), color: theme.background)
-    if let title = figure.title, let position = layout.titlePosition {
-      canvas.text(
-        title, at: position, font: theme.figureTitleFont, color: theme.foreground,
-        anchor: TextAnchor(.middle, .top), rotation: 0)
-    }
+    if let title = layout.title { drawTitle(title) }
     for (axes, panel) in zip(figure.panels, layout.panels) where axes.visible {
       drawPanel(axes, panel)
+    }
+  }
+
+  /// The lines of a figure or panel title, as layout fitted them.
+  func drawTitle(_ title: TitleLayout) {
+    for line in title.lines {
+      canvas.text(
+        line.text, at: line.position, font: title.font, color: theme.foreground,
+        anchor: title.anchor, rotation: 0)
     }
   }
 
@@ -61,11 +66,7 @@ struct Painter {
     canvas.popClip()
     if panel.axesVisible { drawAxes(panel) }
     drawAxisLabels(axes, panel)
-    if let title = axes.title, !title.isEmpty {
-      canvas.text(
-        title, at: Point(area.midX, area.minY - Metrics.titlePad), font: theme.titleFont,
-        color: theme.foreground, anchor: TextAnchor(.middle, .baseline), rotation: 0)
-    }
+    if let title = panel.title { drawTitle(title) }
     if let bar = panel.colorbar { drawColorbar(bar) }
     if let legend = panel.legend { drawLegend(legend, axes: axes, panel: panel) }
   }

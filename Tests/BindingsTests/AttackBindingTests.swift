@@ -109,6 +109,15 @@ import Testing
     expectCleanLayout(f)
   }
 
+  @Test func smallAdversarialGridsKeepTheirTitlesApart() throws {
+    // At 40-pixel cells the generated PGD title is four times the figure's width and
+    // class names with "✗" are wider than a cell: the layout shrinks and wraps them.
+    let f = try figure(
+      trained + "\nadversarial_grid(net, parts.test, \"pgd\", eps: 0.2, n: 12, cell: 40)")
+    #expect(f.title?.hasPrefix("PGD") == true)
+    expectCleanLayout(f)
+  }
+
   @Test func adversarialTrainingThroughFit() throws {
     let code = """
       let parts = digits().split(0.8, seed: 1)
