@@ -3,11 +3,12 @@ import COpenBLAS
 
 /// Settings of the OpenBLAS library that does the heavy linear algebra.
 public enum BLAS {
-  /// The number of threads lrnb computes on: GEMMs split by rows or columns of their
-  /// output, and the kernels between them (im2col, pooling, …) split likewise. Defaults to
-  /// `OPENBLAS_NUM_THREADS` or the number of cores; set it, e.g., so benchmarks compare
-  /// equal thread counts. Values below 1 are treated as 1. OpenBLAS itself runs one
-  /// thread per call (see `Parallel`).
+  /// The number of threads lrnb computes on: big GEMMs split in two by rows or columns of
+  /// their output, and the kernels between them (im2col, pooling, …) split over all the
+  /// threads. Defaults to `OPENBLAS_NUM_THREADS` or the number of cores; set it, e.g., so
+  /// benchmarks compare equal thread counts. Values below 1 are treated as 1. OpenBLAS
+  /// itself runs one thread per call (see `Parallel`). Results are bitwise the same for
+  /// every thread count.
   public static var threadCount: Int {
     get { Parallel.threadCount }
     set { Parallel.threadCount = Swift.max(newValue, 1) }
@@ -20,13 +21,23 @@ public enum BLAS {
   private static let configured: Void = { openblas_set_num_threads(1) }()
 }
 
-/// Multiply–adds below which a GEMM stays on one thread (about 20 µs of work).
+/// Multiply–adds below which a GEMM stays whole (about 20 µs of work).
 private let gemmMinimumWork = 1 << 20
 /// The inner-dimension chunk of a thin product split by depth (`depthSplitGEMM`).
 private let gemmDepthChunk = 8192
-/// Split points of a threaded GEMM fall on multiples of this (OpenBLAS's register tiles
-/// are 4–24 wide), so no part ends in a ragged edge tile.
+/// Split points of a split GEMM fall on multiples of this, so a part seldom ends in one of
+/// the narrow edge tiles OpenBLAS's kernel runs more slowly (speed only: results depend on
+/// the split, not on this).
 private let gemmSplitUnit = 16
+/// The parts a big GEMM is split into, whatever the thread count: the two cores lrnb is
+/// tuned and benchmarked on. The count must not follow the thread count: OpenBLAS's
+/// Haswell kernel sums an element's `k` loop in one or two running sums depending on the
+/// tile it falls in, and tiles (and OpenBLAS's cache blocks) are laid out from the start
+/// of the sub-matrix each call is given — so another split rounds some elements of C
+/// differently (by an ulp or so). More parts would pack the shared operand once more per
+/// part; on more cores, one product still runs on two threads (the kernels around it use
+/// them all).
+private let gemmParts = 2
 
 /// `value` as a BLAS/LAPACK 32-bit integer, or an error naming the operation.
 func blasInt(_ value: Int, operation: String) throws -> Int32 {
@@ -99,7 +110,6 @@ extension Tensor {
     let (m32, n32) = (try blasInt(m, operation: "matmul"), try blasInt(n, operation: "matmul"))
     let (opA, opB) = (transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans)
     BLAS.setUp()
-    let threads = Parallel.isInsideParallelPart ? 1 : Swift.min(Parallel.threadCount, 64)
     if k >= 2 * gemmDepthChunk, Swift.max(m, n) < 2 * gemmSplitUnit {
       // A thin product over a long inner dimension (e.g. Δ·zᵀ, [20, 73728]·[73728, 10]):
       // C is too small to split, so the inner dimension is, in chunks of a fixed length —
@@ -108,18 +118,23 @@ extension Tensor {
         transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a,
         lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
-    guard threads > 1, m * n * k >= gemmMinimumWork, Swift.max(m, n) >= 2 * gemmSplitUnit else {
+    // Whether and how to split depends on the sizes only (a GEMM inside a parallel part —
+    // decided by sizes too, see `Parallel.forEach` — stays whole): one thread runs the same
+    // parts one after the other, so the result does not depend on the thread count.
+    guard !Parallel.isInsideParallelPart, m * n * k >= gemmMinimumWork,
+      Swift.max(m, n) >= 2 * gemmSplitUnit
+    else {
       cblas_sgemm(
         CblasRowMajor, opA, opB, m32, n32, k32, alpha, a, lda32, b, ldb32, beta, c, ldc32)
       return
     }
-    // Split the longer side of C into one part per thread, at multiples of the kernels'
-    // tile size; each part is an independent single-threaded GEMM on a slice of the same
+    // Split the longer side of C into `gemmParts` parts at multiples of the kernels' tile
+    // size; each part is an independent single-threaded GEMM on a slice of the same
     // buffers (rows of C come from rows of op(A), columns from columns of op(B)).
     let byRows = m >= n
     let length = byRows ? m : n
     let units = (length + gemmSplitUnit - 1) / gemmSplitUnit
-    let parts = Swift.min(threads, units)
+    let parts = Swift.min(gemmParts, units)
     Parallel.forEach(parts, work: Int.max) { range in
       for part in range {
         let start = Swift.min(length, units * part / parts * gemmSplitUnit)

@@ -3,8 +3,21 @@ import Foundation
 
 /// Splits big, independent loops — GEMMs by rows or columns of their output, im2col and
 /// col2im by images, pooling and layout copies by planes — across `threadCount` threads.
-/// Every part writes a disjoint piece of one output, so results do not depend on the
-/// thread count.
+///
+/// Results are bitwise the same for every thread count, because nothing that changes
+/// rounding follows it:
+/// - every part writes a disjoint piece of one output, and computes it alone;
+/// - sums over parts (a convolution's filter gradient over blocks of images, a thin GEMM
+///   over chunks of its inner dimension) use parts fixed by the sizes, added in order;
+/// - a big GEMM is split into two parts whatever the thread count (`unsafeGEMM`): OpenBLAS
+///   rounds an element of C differently depending on where it falls in the sub-matrix a
+///   call is given (its Haswell kernel keeps one running sum over `k` for some tile shapes, two
+///   for others), so one part per thread gave other results on one thread than on two;
+/// - whether code runs inside a parallel part, where a GEMM stays whole, depends on the
+///   sizes only (`forEach`), not on whether a second thread was there to take a part;
+/// - LAPACK calls (the rank-adaptive step's two QRs run side by side) are single-threaded
+///   OpenBLAS calls, the same on any thread.
+/// The same OpenBLAS kernel is assumed: another `OPENBLAS_CORETYPE` rounds differently.
 ///
 /// OpenBLAS itself is kept single-threaded (`BLAS.setUp`): its worker threads spin on
 /// `sched_yield` between calls, and on two cores they took the second core away from the
@@ -28,9 +41,21 @@ package enum Parallel {
 
   /// Calls `body` on disjoint ranges covering `0..<count`, concurrently when `work` (the
   /// scalars touched) is large enough and this is not already a parallel part.
+  ///
+  /// Whether the call is a parallel section depends on `count`, `work` and nesting only,
+  /// never on the thread count: on one thread a section still runs marked as a part, so
+  /// what it calls (a GEMM in a block of a convolution) takes the same path — and rounds
+  /// the same way — on one thread as on several. The ranges themselves follow the thread
+  /// count; bodies must not let them change a result (write disjoint outputs).
   package static func forEach(_ count: Int, work: Int, _ body: (Range<Int>) -> Void) {
+    guard count > 1, work >= minimumWork, !isInsideParallelPart else {
+      body(0..<count)
+      return
+    }
     let threads = Swift.min(threadCount, count)
-    guard threads > 1, work >= minimumWork, !isInsideParallelPart else {
+    guard threads > 1 else {
+      markInside(true)
+      defer { markInside(false) }
       body(0..<count)
       return
     }

@@ -47,6 +47,9 @@ final class WorkerPool: @unchecked Sendable {
     startWorkers(Swift.max(0, threadCount - 1))
     let threads = Swift.max(1, Swift.min(threadCount, parts, workers + 1))
     guard threads > 1 else {
+      // Marked as parts all the same: what the body calls must not depend on threads.
+      Parallel.markInside(true)
+      defer { Parallel.markInside(false) }
       for k in 0..<parts { body(k) }
       return
     }

@@ -101,7 +101,7 @@ import Testing
 
   @Test func threadCountDoesNotChangeResults() throws {
     // Large enough for im2col, col2im, pooling and the layout copy to split across threads.
-    // (GEMM is left out: OpenBLAS itself may round differently with another thread count.)
+    // (GEMMs: ThreadedMatmulTests; whole training steps: ThreadCountTests.)
     let x = try uniform([16, 8, 32, 32], seed: 31)
     let m = try uniform([8, 64 * 256], seed: 32)
     let b = try uniform([8], seed: 33)

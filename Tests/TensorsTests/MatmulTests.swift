@@ -122,9 +122,34 @@ private func productsOnOneAndTwoThreads(m: Int, k: Int, n: Int, tA: Bool, tB: Bo
     let (_, _, serial, split) = try productsOnOneAndTwoThreads(
       m: m, k: k, n: n, tA: tA, tB: tB, seed: UInt64(m + k + n))
     #expect(split.shape == [m, n])
-    // Each part runs OpenBLAS's own single-threaded kernel on whole tiles, so the split
-    // changes no rounding: the result does not depend on the thread count.
+    // The split is fixed by the sizes — two parts, run in turn on one thread — so the
+    // result does not depend on the thread count. (One part per thread did not do: OpenBLAS
+    // lays its tiles out from each part's edge, and rounds some tiles differently.)
     #expect(split == serial)
+  }
+
+  // A product inside a parallel part stays whole. On one thread the section's parts run
+  // in turn, still marked as parts, so the product stays whole there too; unmarked, it
+  // would be split, and this shape then rounds ~400 elements differently.
+  @Test func productsInsideParallelPartsIgnoreTheThreadCount() throws {
+    var rng = RNG(seed: 90)
+    let a = try Tensor.randn([64, 784], using: &rng)
+    let b = try Tensor.randn([784, 256], using: &rng)
+    func insideParts(threads: Int) throws -> [Tensor] {
+      let saved = BLAS.threadCount
+      defer { BLAS.threadCount = saved }
+      BLAS.threadCount = threads
+      var products = [Tensor?](repeating: nil, count: 2)
+      try products.withUnsafeMutableBufferPointer { out in
+        try Parallel.tryForEach(2, work: Int.max) { parts in
+          for i in parts { out[i] = try a.matmul(b) }
+        }
+      }
+      return products.compactMap { $0 }
+    }
+    let serial = try insideParts(threads: 1)
+    #expect(serial.count == 2)
+    #expect(try insideParts(threads: 2) == serial)
   }
 }
 
