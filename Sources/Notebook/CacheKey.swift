@@ -14,7 +14,7 @@ public struct CacheKey: Codable, Sendable, Hashable {
   public var parameters: String
   /// The seed as text (`-` when none).
   public var seed: String
-  /// The lrnb version.
+  /// The lrnb version, with its build when known (`0.1.0 build 48213504-1765093741`).
   public var toolVersion: String
   /// SHA-256 over all of the above.
   public var digest: String

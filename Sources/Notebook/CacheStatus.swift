@@ -11,7 +11,7 @@ public struct CacheStatus: Sendable, Hashable {
     case optionsChanged = "its options changed"
     case parametersChanged = "parameters changed"
     case seedChanged = "the seed changed"
-    case toolVersionChanged = "lrnb's version changed"
+    case toolVersionChanged = "lrnb's version or build changed"
     case upstreamChanged = "an earlier cell changed"
   }
 

@@ -13,6 +13,10 @@ public struct RunOptions {
   public var keepGoing = false
   /// The lrnb version, for the footer and cache keys.
   public var toolVersion = "dev"
+  /// Which build of lrnb this is (empty when unknown), for cache keys only: a rebuilt
+  /// lrnb of the same version may compute different values, so it must not restore
+  /// cells the old build cached. Not shown in reports, which stay the same across builds.
+  public var toolBuild = ""
   /// Cache bookkeeping for `cache: true` cells, or nil to skip it.
   public var cache: CellCache?
   /// Called as each cell starts and finishes (the CLI prints progress to stderr).
@@ -69,7 +73,8 @@ public final class NotebookRunner {
       let key = options.cache.map { _ in
         CacheKey(
           cell: cell, upstream: upstream, parameters: parameters, seed: seed,
-          toolVersion: options.toolVersion)
+          toolVersion: options.toolBuild.isEmpty
+            ? options.toolVersion : "\(options.toolVersion) build \(options.toolBuild)")
       }
       upstream = key?.digest ?? ""
       var cellResult: CellResult

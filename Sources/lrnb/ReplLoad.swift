@@ -29,6 +29,7 @@ extension ReplSession {
     let before = Set(interpreter.globalNames)
     var options = RunOptions()
     options.toolVersion = Version.current
+    options.toolBuild = Version.build
     options.progress = { [console] event in
       if case .finished = event { console.err(event.line + "\n") }
     }

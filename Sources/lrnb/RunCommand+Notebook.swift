@@ -20,6 +20,7 @@ extension RunCommand {
     options.seed = seed
     options.keepGoing = keepGoing
     options.toolVersion = Version.current
+    options.toolBuild = Version.build
     do {
       options.parameters = try notebook.parameters(applying: try overrides())
     } catch {

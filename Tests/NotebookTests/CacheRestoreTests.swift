@@ -114,6 +114,20 @@ import _TestSupport
       $0.toolVersion = "9.9"
     }
     #expect(upgraded.cells[0].cache?.miss == .toolVersionChanged)
+    // A rebuilt lrnb of the same version may compute other values: a miss too.
+    let (rebuilt, _) = try run(text, in: directory) {
+      $0.parameters = [Parameter(name: "n", value: .number(2))]
+      $0.toolVersion = "9.9"
+      $0.toolBuild = "123-456"
+    }
+    #expect(rebuilt.cells[0].cache?.miss == .toolVersionChanged)
+    #expect(rebuilt.cells[0].cache?.summary == "cache miss: lrnb's version or build changed")
+    let (again, _) = try run(text, in: directory) {
+      $0.parameters = [Parameter(name: "n", value: .number(2))]
+      $0.toolVersion = "9.9"
+      $0.toolBuild = "123-456"
+    }
+    #expect(again.cells[0].cache?.restored == true)
   }
 
   @Test func valuesThatCannotBeStoredMakeTheCellRunEveryTime() throws {
