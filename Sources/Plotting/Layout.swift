@@ -81,8 +81,6 @@ public struct FigureLayout: Sendable, Hashable {
   public var size: Size
   /// The figure title, fitted to the figure's width (smaller, or on several lines).
   public var title: TitleLayout?
-  /// Anchor (top centre) of the figure title's first line.
-  public var titlePosition: Point? { title?.lines.first?.position }
   /// One layout per panel, row-major.
   public var panels: [PanelLayout]
 
